@@ -1,0 +1,1 @@
+"""groupkit: a group and community backend behind an Envoy REST edge."""

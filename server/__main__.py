@@ -1,0 +1,28 @@
+"""python -m server: the gRPC server alone, on 127.0.0.1:GRPC_PORT, until SIGTERM or SIGINT."""
+
+import logging
+import signal
+import threading
+
+from server.api.app import build_server
+from server.config import Settings
+
+GRACE_SECONDS = 5
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    settings = Settings.from_env()
+    server, port = build_server(settings)
+    server.start()
+    logging.getLogger("groupkit").info("gRPC listening on 127.0.0.1:%d", port)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+    # Finish in-flight calls, refuse new ones.
+    server.stop(GRACE_SECONDS).wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Building the gRPC server: servicers, the interceptor, health and reflection."""
+
+import logging
+from concurrent import futures
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from server.api.edge import EdgeInterceptor, route_options
+from server.api.servicers import GroupServicer, UserAdminServicer
+from server.api.tokens import TokenVerifier
+from server.config import Settings
+from server.services.users import ProfileCache, sync_profile
+from server.storage.db import migrate, open_database
+from server.storage.uow import UnitOfWork
+from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
+from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+SERVICES = [
+    group_service_pb2.DESCRIPTOR.services_by_name["GroupService"],
+    user_admin_service_pb2.DESCRIPTOR.services_by_name["UserAdminService"],
+]
+
+
+def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Server, int]:
+    """A started-ready (not yet started) server bound to 127.0.0.1:GRPC_PORT; returns it and the port."""
+    db = open_database(settings.database_url)
+    migrate(db)
+    uow = UnitOfWork(db)
+    verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
+    profiles = ProfileCache()
+
+    def keep_profile(caller):
+        sync_profile(uow, profiles, caller.principal, caller.name, caller.avatar)
+
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=settings.grpc_workers),
+        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile)],
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+            # A stale server on the same port must fail the bind, not share traffic.
+            ("grpc.so_reuseport", 0),
+        ],
+    )
+    group_service_pb2_grpc.add_GroupServiceServicer_to_server(GroupServicer(uow), server)
+    user_admin_service_pb2_grpc.add_UserAdminServiceServicer_to_server(UserAdminServicer(uow), server)
+
+    health_servicer = health.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ["", *(s.full_name for s in SERVICES)]:
+        health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    reflection.enable_server_reflection(
+        [*(s.full_name for s in SERVICES), health.SERVICE_NAME, reflection.SERVICE_NAME], server
+    )
+    port = server.add_insecure_port(bind or f"127.0.0.1:{settings.grpc_port}")
+    if port == 0:
+        raise RuntimeError(f"cannot bind gRPC port {settings.grpc_port}")
+    return server, port

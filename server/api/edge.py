@@ -1,0 +1,163 @@
+"""The one interceptor between gRPC and the servicers.
+
+It identifies the caller, runs the handler, and turns the outcome into what both kinds
+of client expect: native gRPC callers get real status codes (with a google.rpc.ErrorInfo
+detail); REST callers through Envoy get the dialect's HTTP status and envelope, carried
+in x-http-code / x-http-body metadata that envoy/edge.lua applies. No exception text
+ever reaches a client."""
+
+import contextvars
+import json
+import logging
+import time
+from collections import namedtuple
+
+import grpc
+from google.protobuf import any_pb2
+from google.rpc import error_details_pb2, status_pb2
+
+from server.api.principal import Caller, identify
+from server.domain import errors
+from groupkit.common.v1 import options_pb2
+
+log = logging.getLogger("groupkit.access")
+
+current_caller: contextvars.ContextVar[Caller | None] = contextvars.ContextVar("current_caller", default=None)
+
+COMMUNITY, CIRCLES, IM = options_pb2.DIALECT_COMMUNITY, options_pb2.DIALECT_CIRCLES, options_pb2.DIALECT_IM
+
+# Domain error → (gRPC code, HTTP status). Circles answer invalid input with 422 (Laravel).
+STATUS_OF = {
+    errors.InvalidArgument: (grpc.StatusCode.INVALID_ARGUMENT, 400),
+    errors.Unauthenticated: (grpc.StatusCode.UNAUTHENTICATED, 401),
+    errors.PermissionDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
+    errors.NotFound: (grpc.StatusCode.NOT_FOUND, 404),
+    errors.AlreadyExists: (grpc.StatusCode.ALREADY_EXISTS, 409),
+    errors.FailedPrecondition: (grpc.StatusCode.FAILED_PRECONDITION, 409),
+    errors.LimitReached: (grpc.StatusCode.RESOURCE_EXHAUSTED, 409),
+    errors.TooLarge: (grpc.StatusCode.RESOURCE_EXHAUSTED, 413),
+    errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
+}
+INTERNAL_MESSAGE = "服务器内部错误"
+
+
+class _Status(namedtuple("_Status", ("code", "details", "trailing_metadata")), grpc.Status):
+    pass
+
+
+def envelope(dialect: int, http_status: int, message: str, field: str | None) -> dict:
+    """The error body of a dialect, as CONTRACT.md fixes it."""
+    if dialect == COMMUNITY:
+        return {"msg": message, "code": http_status, "data": None}
+    if dialect == IM:
+        return {"code": http_status, "data": None, "message": message}
+    if dialect == CIRCLES:
+        if http_status == 401:
+            return {"message": "Unauthenticated."}
+        if http_status == 422:
+            return {"message": "提交的信息验证错误", "errors": {field or "request": [message]}}
+        if http_status == 404:
+            return {"message": "内容不存在"}
+    return {"message": message}
+
+
+def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None) -> status_pb2.Status:
+    info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit")
+    details = [any_pb2.Any()]
+    details[0].Pack(info)
+    if field:
+        violation = error_details_pb2.BadRequest(
+            field_violations=[error_details_pb2.BadRequest.FieldViolation(field=field, description=message)]
+        )
+        details.append(any_pb2.Any())
+        details[-1].Pack(violation)
+    return status_pb2.Status(code=code.value[0], message=message, details=details)
+
+
+def route_options(service_descriptors) -> dict[str, options_pb2.RouteOptions]:
+    """RouteOptions of every method, by full method name (/package.Service/Method)."""
+    routes = {}
+    for service in service_descriptors:
+        for method in service.methods:
+            options = method.GetOptions().Extensions[options_pb2.route]
+            routes[f"/{service.full_name}/{method.name}"] = options
+    return routes
+
+
+class EdgeInterceptor(grpc.ServerInterceptor):
+    def __init__(self, routes: dict, verifier, on_caller=None):
+        self._routes = routes
+        self._verifier = verifier
+        self._on_caller = on_caller  # called with each identified caller (profile sync)
+
+    def intercept_service(self, continuation, handler_call_details):
+        handler = continuation(handler_call_details)
+        route = self._routes.get(handler_call_details.method)
+        if handler is None or route is None or handler.unary_unary is None:
+            return handler  # health, reflection: untouched
+        method = handler_call_details.method
+        inner = handler.unary_unary
+
+        def behavior(request, context):
+            started = time.perf_counter()
+            outcome, http_status = "OK", route.success_status or 200
+            try:
+                metadata = dict(context.invocation_metadata())
+                via_rest = "x-envoy-original-path" in metadata
+                caller = identify(
+                    metadata, self._verifier, public=route.public,
+                    needs_app_id=via_rest and route.dialect == IM,
+                )
+                if caller is not None and self._on_caller is not None:
+                    self._on_caller(caller)
+                token = current_caller.set(caller)
+                try:
+                    response = inner(request, context)
+                finally:
+                    current_caller.reset(token)
+                if http_status != 200:
+                    # Only now: a status sent before the handler ends would stick to an error.
+                    context.send_initial_metadata((("x-http-code", str(http_status)),))
+                return response
+            except errors.DomainError as exc:
+                code, http_status = STATUS_OF[type(exc)]
+                if route.dialect == CIRCLES and http_status == 400:
+                    http_status = 422
+                outcome = code.name
+                self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
+            except Exception:
+                if context.code() is not None:  # already aborted by grpc itself
+                    raise
+                log.exception("unhandled error in %s", method)
+                outcome, http_status = "INTERNAL", 500
+                self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+            finally:
+                log.info(
+                    json.dumps(
+                        {"method": method, "status": outcome, "http": http_status,
+                         "ms": round((time.perf_counter() - started) * 1000, 2)}
+                    )
+                )
+
+        return grpc.unary_unary_rpc_method_handler(
+            behavior,
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+
+    @staticmethod
+    def _abort(context, route, code, http_status, reason, message, field):
+        body = envelope(route.dialect, http_status, message, field)
+        rich = _rich_status(code, reason, message, field)
+        context.abort_with_status(
+            _Status(
+                code,
+                message,
+                (
+                    ("x-http-code", str(http_status)),
+                    # A header must be ASCII: json escapes Chinese as \uXXXX, still valid JSON.
+                    ("x-http-body", json.dumps(body, ensure_ascii=True, separators=(",", ":"))),
+                    ("grpc-status-details-bin", rich.SerializeToString()),
+                ),
+            )
+        )

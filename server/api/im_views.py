@@ -1,0 +1,40 @@
+"""Domain objects → im-dialect messages (document 003)."""
+
+from server.domain import model as dm
+from groupkit.group.v1 import im_pb2 as pb
+
+
+def ban_expire_seconds(group: dm.Group) -> int:
+    """Mute-all end in seconds as the document says; 0 none, -1 permanent."""
+    if group.ban_all_until in (0, dm.FOREVER):
+        return group.ban_all_until
+    return group.ban_all_until // 1000
+
+
+def group_info(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupInfo:
+    return pb.ImGroupInfo(
+        apply_approval=group.apply_approval, avatar=group.avatar or "", ban_expire_time=ban_expire_seconds(group),
+        capacity=group.max_members, count=group.member_count, created_at=group.created_at,
+        description=group.describe or "", ext=group.ext, group_id=group.im_id,
+        history_visible=group.history_visible, member_invite=group.member_invite,
+        member_modify=group.member_modify,
+        msg_mute_mode=viewer.msg_mute_mode if viewer else 0,
+        msg_push_mode=viewer.msg_push_mode if viewer else 0,
+        name=group.name or "", owner_id=group.owner_id, read_ack=group.read_ack, status=group.status,
+        type=group.im_type, updated_at=group.updated_at,
+    )
+
+
+def group_brief(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupBrief:
+    return pb.ImGroupBrief(
+        apply_approval=group.apply_approval, avatar=group.avatar or "", capacity=group.max_members,
+        count=group.member_count, group_id=group.im_id,
+        msg_mute_mode=viewer.msg_mute_mode if viewer else 0,
+        msg_push_mode=viewer.msg_push_mode if viewer else 0,
+        name=group.name or "", owner=group.owner_id, status=group.status, type=group.im_type,
+    )
+
+
+def member(m: dm.Member, now: int) -> pb.ImMember:
+    expired = m.muted_until if m.muted(now) else 0
+    return pb.ImMember(display_name=m.nickname or "", expired_time=expired, join_time=m.created_at, user_id=m.user_id)

@@ -1,0 +1,32 @@
+"""Small converters shared by the dialect mappers."""
+
+from datetime import UTC, datetime
+
+from google.protobuf import struct_pb2
+
+NULL = struct_pb2.Value(null_value=struct_pb2.NULL_VALUE)
+
+
+def nullable(text: str | None) -> struct_pb2.Value:
+    """A string, or JSON null."""
+    return NULL if text is None else struct_pb2.Value(string_value=text)
+
+
+def struct_value(data: dict | None) -> struct_pb2.Value:
+    """An object, or JSON null."""
+    if data is None:
+        return NULL
+    value = struct_pb2.Value()
+    value.struct_value.update(data)
+    return value
+
+
+def list_value(items: list[dict]) -> struct_pb2.ListValue:
+    values = struct_pb2.ListValue()
+    values.extend(items)
+    return values
+
+
+def datetime_text(ms: int) -> str:
+    """Community and circles times: "YYYY-MM-DD HH:MM:SS" in UTC."""
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")

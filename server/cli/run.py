@@ -1,0 +1,120 @@
+"""make run: the gRPC server and Envoy in the foreground. Ctrl-C (or SIGTERM) stops
+Envoy first, then lets the server finish in-flight calls; if either dies, both stop."""
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from server.api.tokens import ensure_local_key
+from server.cli.envoy_config import render
+from server.config import Settings
+
+START_TIMEOUT = 30
+STOP_TIMEOUT = 10
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent():
+    """Children get SIGTERM if this supervisor is killed outright: no orphan Envoy."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _spawn(args, env=None):
+    return subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
+
+
+def _wait_grpc(port: int, process) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError("the gRPC server exited during start-up")
+            try:
+                if stub.Check(health_pb2.HealthCheckRequest(), timeout=1).status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError:
+                time.sleep(0.1)
+    raise RuntimeError("the gRPC server did not become healthy")
+
+
+def _wait_envoy(admin_port: int, process) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("Envoy exited during start-up")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{admin_port}/ready", timeout=1) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("Envoy did not become ready")
+
+
+def _stop(process, timeout=STOP_TIMEOUT) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_local_key(settings.data_dir)  # before the server, so both never race to create it
+    envoy_config = settings.data_dir / f"envoy-{settings.http_port}.yaml"
+    envoy_config.write_text(
+        render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port)
+    )
+    envoy_bin = Path(sys.executable).parent / "envoy"
+    server = envoy = None
+    stopping = False
+
+    def request_stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        server = _spawn([sys.executable, "-m", "server"], env=os.environ.copy())
+        _wait_grpc(settings.grpc_port, server)
+        envoy = _spawn(
+            [str(envoy_bin), "-c", str(envoy_config), "--use-dynamic-base-id",
+             "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
+        )
+        _wait_envoy(settings.admin_port, envoy)
+        print(
+            f"REST (Envoy)  http://127.0.0.1:{settings.http_port}\n"
+            f"gRPC          127.0.0.1:{settings.grpc_port}\n"
+            f"Envoy admin   http://127.0.0.1:{settings.admin_port}\n"
+            f"database      {settings.database_url}\n"
+            "Ctrl-C stops both.",
+            flush=True,
+        )
+        while not stopping and server.poll() is None and envoy.poll() is None:
+            time.sleep(0.2)
+        return 0 if stopping else 1
+    except RuntimeError as exc:
+        print(f"start failed: {exc}", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        _stop(envoy)
+        _stop(server)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""Settings from the environment, with the contract's defaults."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    grpc_port: int
+    http_port: int
+    admin_port: int
+    database_url: str
+    data_dir: Path
+    grpc_workers: int
+    jwt_jwks: str  # a JWKS document or a path to one; empty means the local key
+    jwt_public_key: str  # a PEM public key or a path to one; empty means the local key
+
+    @classmethod
+    def from_env(cls, env=None) -> "Settings":
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("DATA_DIR", PROJECT_ROOT / "data"))
+        return cls(
+            grpc_port=int(env.get("GRPC_PORT", "50051")),
+            http_port=int(env.get("HTTP_PORT", "8080")),
+            admin_port=int(env.get("ADMIN_PORT", "9901")),
+            database_url=env.get("DATABASE_URL", "sqlite:///data/groups.db"),
+            data_dir=data_dir,
+            grpc_workers=int(env.get("GRPC_WORKERS", "8")),
+            jwt_jwks=env.get("JWT_JWKS", ""),
+            jwt_public_key=env.get("JWT_PUBLIC_KEY", ""),
+        )

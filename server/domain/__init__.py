@@ -1,0 +1,1 @@
+"""Domain core: entities, rules and errors. Imports neither grpc nor peewee."""

@@ -1,0 +1,47 @@
+"""Domain errors. Each says what went wrong in words a client can show; the API
+layer turns the class into a gRPC status, an HTTP status and the dialect's envelope."""
+
+
+class DomainError(Exception):
+    reason = "INTERNAL"
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidArgument(DomainError):
+    reason = "INVALID_ARGUMENT"
+
+
+class Unauthenticated(DomainError):
+    reason = "UNAUTHENTICATED"
+
+
+class PermissionDenied(DomainError):
+    reason = "PERMISSION_DENIED"
+
+
+class NotFound(DomainError):
+    reason = "NOT_FOUND"
+
+
+class AlreadyExists(DomainError):
+    reason = "ALREADY_EXISTS"
+
+
+class LimitReached(DomainError):
+    reason = "LIMIT_REACHED"
+
+
+class FailedPrecondition(DomainError):
+    reason = "FAILED_PRECONDITION"
+
+
+class TooLarge(DomainError):
+    reason = "TOO_LARGE"
+
+
+class RateLimited(DomainError):
+    reason = "RATE_LIMITED"

@@ -1,0 +1,156 @@
+"""Entities of the group domain, as plain dataclasses."""
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Role(IntEnum):
+    """A member's rank in a group; a higher rank outranks a lower one."""
+
+    MEMBER = 0
+    ADMIN = 1
+    OWNER = 2
+
+
+class GroupKind:
+    GROUP = "group"
+    COMMUNITY = "community"
+    ALL = (GROUP, COMMUNITY)
+
+
+class ImType:
+    PRIVATE = 0
+    CHAT_ROOM = 2
+    ALL = (PRIVATE, CHAT_ROOM)
+
+
+class Silence:
+    """A member's silence_status as the community dialect reports it."""
+
+    FREE = 0
+    EVERYONE_MUTED = 1
+    MUTED_ALONE = 2
+
+
+FOREVER = -1  # a ban or mute with no end
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a user of one app, possibly an app admin, possibly acting as a
+    group's administrator (im header group_id on an admin token)."""
+
+    app: str
+    user_id: int
+    is_app_admin: bool = False
+    acting_admin_of_im_group: int | None = None
+
+
+@dataclass
+class UserProfile:
+    user_id: int
+    name: str = ""
+    avatar: str | None = None
+
+
+@dataclass
+class Group:
+    id: int
+    app: str
+    im_id: int
+    number: int
+    kind: str
+    im_type: int
+    name: str | None
+    avatar: str | None
+    describe: str | None
+    background: str | None
+    ext: str
+    owner_id: int
+    grade: int
+    max_members: int
+    max_admins: int
+    member_count: int
+    group_count: int
+    comm_id: int
+    apply_approval: int
+    member_invite: bool
+    member_modify: bool
+    history_visible: bool
+    read_ack: bool
+    ban_all_until: int
+    origin: int
+    excellent: int
+    dynamic_count: int
+    status: int
+    created_at: int
+    updated_at: int
+
+    def everyone_muted(self, now_ms: int) -> bool:
+        return self.ban_all_until == FOREVER or self.ban_all_until > now_ms
+
+
+@dataclass
+class ChatSetting:
+    msg_top: int = 0
+    msg_disturb: int = 0
+    accept: int = 0
+    shielding: int = 0
+
+
+@dataclass
+class Member:
+    id: int
+    group_id: int
+    user_id: int
+    role: Role
+    grade: int
+    nickname: str | None
+    chat_bgd: str | None
+    chat: ChatSetting
+    msg_mute_mode: int
+    msg_push_mode: int
+    muted_until: int
+    status: int
+    created_at: int
+    updated_at: int
+    user: UserProfile | None = None
+
+    def muted(self, now_ms: int) -> bool:
+        return self.muted_until == FOREVER or self.muted_until > now_ms
+
+
+@dataclass
+class Membership:
+    """A group seen from one of its members."""
+
+    group: Group
+    member: Member
+
+
+@dataclass
+class GroupDetail:
+    group: Group
+    owner: UserProfile
+    first_members: list[Member]
+    viewer: Member | None
+    silence_status: int
+    everyone_muted: bool
+    # Communities only: the groups inside, and the viewer's owned groups that may apply
+    # or have joined.
+    groups: list[Group] | None = None
+    may_apply_groups: list[Group] | None = None
+    has_joined_groups: list[Group] | None = None
+
+
+@dataclass
+class MemberPage:
+    members: list[Member]
+    next_cursor: str
+    total: int
+
+
+@dataclass
+class GroupSection:
+    key: str
+    groups: list[Membership] = field(default_factory=list)

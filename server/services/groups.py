@@ -1,0 +1,265 @@
+"""Group use cases for both group dialects: creating, reading, editing, listing members."""
+
+from dataclasses import dataclass
+
+from server.domain import errors
+from server.domain import policies as rules
+from server.domain.model import (
+    Group,
+    GroupDetail,
+    GroupKind,
+    GroupSection,
+    ImType,
+    Member,
+    MemberPage,
+    Membership,
+    Principal,
+    Role,
+    Silence,
+)
+from server.services import cursor
+from server.services.clock import now_ms
+
+MEMBER_PAGE_DEFAULT = 1000
+MEMBER_PAGE_MAX = 1000
+DETAIL_MEMBERS = 8
+MEMBER_CURSOR = "m"
+
+
+def _group_or_404(group: Group | None) -> Group:
+    if group is None:
+        raise errors.NotFound("群不存在")
+    return group
+
+
+def _known_users(store, user_ids: list[int], field: str) -> None:
+    known = store.users(user_ids)
+    unknown = [uid for uid in user_ids if uid not in known]
+    if unknown:
+        raise errors.InvalidArgument(f"用户不存在: {', '.join(map(str, unknown))}", field=field)
+
+
+def create_group(
+    uow,
+    actor: Principal,
+    *,
+    kind: str,
+    name: str | None,
+    avatar: str | None,
+    describe: str | None,
+    member_ids: list[int],
+    im_type: int = ImType.PRIVATE,
+    members_field: str = "members",
+) -> Group:
+    """Creates a group owned by the caller with the given members, counted in one transaction."""
+    if kind not in GroupKind.ALL:
+        raise errors.InvalidArgument("type 必须是 group 或 community", field="type")
+    if im_type not in ImType.ALL:
+        raise errors.InvalidArgument("type 必须是 0 (私有群) 或 2 (聊天室)", field="type")
+    rules.check_text(name, "name", rules.MAX_NAME_LENGTH)
+    rules.check_text(avatar, "avatar", rules.MAX_URL_LENGTH)
+    rules.check_text(describe, "describe", rules.MAX_TEXT_LENGTH)
+    member_ids = [
+        uid for uid in rules.check_batch(member_ids, members_field, required=False) if uid != actor.user_id
+    ]
+    grade = rules.BASE_GRADE
+    if 1 + len(member_ids) > grade.max_members:
+        raise errors.LimitReached(f"群成员已达上限 {grade.max_members} 人", field=members_field)
+    now = now_ms()
+    with uow.write(actor.app) as store:
+        _known_users(store, member_ids, members_field)
+        group = store.insert_group(
+            kind=kind, im_type=im_type, name=name, avatar=avatar, describe=describe,
+            owner_id=actor.user_id, grade=grade.level, max_members=grade.max_members,
+            max_admins=grade.max_admins, member_count=1 + len(member_ids),
+            created_at=now, updated_at=now,
+        )
+        store.add_member(group.id, actor.user_id, Role.OWNER, now)
+        store.add_members(group.id, member_ids, Role.MEMBER, now)
+    return group
+
+
+@dataclass
+class GroupChanges:
+    """Fields to change; None leaves a field as it is."""
+
+    name: str | None = None
+    avatar: str | None = None
+    describe: str | None = None
+
+
+def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -> None:
+    """Owners and admins edit name, avatar and description."""
+    rules.check_text(changes.name, "name", rules.MAX_NAME_LENGTH)
+    rules.check_text(changes.avatar, "avatar", rules.MAX_URL_LENGTH)
+    rules.check_text(changes.describe, "describe", rules.MAX_TEXT_LENGTH)
+    with uow.write(actor.app) as store:
+        group = _group_or_404(store.group_by_ref(group_ref, lock=True))
+        member = store.member(group.id, actor.user_id)
+        rules.require_manager(rules.effective_role(actor, group, member))
+        values = {k: v for k, v in vars(changes).items() if v is not None}
+        if values:
+            store.update_group(group.id, updated_at=now_ms(), **values)
+
+
+def rename_group(uow, actor: Principal, im_id: int, name: str) -> None:
+    """Renames a group: owners and admins, or members while member_modify is on."""
+    if not name:
+        raise errors.InvalidArgument("value 不能为空", field="value")
+    rules.check_text(name, "value", rules.MAX_NAME_LENGTH)
+    with uow.write(actor.app) as store:
+        group = _group_or_404(store.group_by_im_id(im_id, lock=True))
+        member = store.member(group.id, actor.user_id)
+        rules.require_info_editor(rules.effective_role(actor, group, member), group)
+        store.update_group(group.id, name=name, updated_at=now_ms())
+
+
+def silence_status(group: Group, viewer: Member | None, now: int) -> int:
+    if viewer is None:
+        return Silence.FREE
+    if viewer.muted(now):
+        return Silence.MUTED_ALONE
+    if group.everyone_muted(now) and viewer.role < Role.ADMIN:
+        return Silence.EVERYONE_MUTED
+    return Silence.FREE
+
+
+def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
+    """A group by IM id with its first members and the caller's membership; communities
+    add their groups and the caller's groups that may apply or have joined."""
+    with uow.read(actor.app) as store:
+        group = _group_or_404(store.group_by_im_id(im_id))
+        viewer = store.member(group.id, actor.user_id)
+        now = now_ms()
+        detail = GroupDetail(
+            group=group,
+            owner=store.user(group.owner_id),
+            first_members=store.ranked_members(group.id, limit=DETAIL_MEMBERS),
+            viewer=viewer,
+            silence_status=silence_status(group, viewer, now),
+            everyone_muted=group.everyone_muted(now),
+        )
+        if group.kind == GroupKind.COMMUNITY:
+            owned = store.owned_groups(actor.user_id, GroupKind.GROUP)
+            detail.groups = store.groups_in_community(group.id)
+            detail.has_joined_groups = [g for g in owned if g.comm_id == group.id]
+            detail.may_apply_groups = [g for g in owned if g.comm_id == 0]
+    return detail
+
+
+SECTION_KEYS = ("pinned", "created", "managed", "joined")
+
+
+def group_sections(uow, actor: Principal, kind: str) -> list[GroupSection]:
+    """The caller's groups of one kind: pinned ones first, the rest by the caller's role
+    (managed includes owned groups, joined includes every unpinned group)."""
+    if kind not in GroupKind.ALL:
+        raise errors.InvalidArgument("type 必须是 group 或 community", field="type")
+    with uow.read(actor.app) as store:
+        memberships = store.memberships_of(actor.user_id, kind)
+    pinned = [m for m in memberships if m.member.chat.msg_top]
+    rest = [m for m in memberships if not m.member.chat.msg_top]
+    return [
+        GroupSection("pinned", pinned),
+        GroupSection("created", [m for m in rest if m.member.role == Role.OWNER]),
+        GroupSection("managed", [m for m in rest if m.member.role >= Role.ADMIN]),
+        GroupSection("joined", rest),
+    ]
+
+
+def user_memberships(uow, actor: Principal) -> list[Membership]:
+    with uow.read(actor.app) as store:
+        return store.memberships_of(actor.user_id)
+
+
+def _parse_roles(roles: str) -> list[int] | None:
+    if not roles.strip():
+        return None
+    try:
+        parsed = [int(part) for part in roles.split(",") if part.strip()]
+    except ValueError:
+        raise errors.InvalidArgument("roles 只能是 0,1,2 的组合", field="roles") from None
+    if not parsed or any(r not in (0, 1, 2) for r in parsed):
+        raise errors.InvalidArgument("roles 只能是 0,1,2 的组合", field="roles")
+    return parsed
+
+
+@dataclass
+class MemberQuery:
+    group_ref: int
+    roles: str = ""
+    action: str = ""
+    manager: int = 0
+    limit: int | None = None
+    offset: int = 0
+
+
+def list_members(uow, actor: Principal, query: MemberQuery) -> list[Member]:
+    """Members ordered owner, admins, members. action=silence lists muted members;
+    action=unsilence lists members the caller (an owner or admin) may mute."""
+    if query.group_ref <= 0:
+        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    roles = _parse_roles(query.roles)
+    if query.action not in ("", "silence", "unsilence"):
+        raise errors.InvalidArgument("action 只能是 silence 或 unsilence", field="action")
+    if query.action == "unsilence" and query.manager not in (1, 2):
+        raise errors.InvalidArgument("action=unsilence 时 manager 必须是 1 或 2", field="manager")
+    if query.limit is not None and query.limit <= 0:
+        raise errors.InvalidArgument("limit 必须大于 0", field="limit")
+    if query.offset < 0:
+        raise errors.InvalidArgument("offset 不能小于 0", field="offset")
+    now = now_ms()
+    with uow.read(actor.app) as store:
+        group = _group_or_404(store.group_by_ref(query.group_ref))
+        role = rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        filters = {}
+        if query.action == "silence":
+            filters["muted_after"] = now
+        elif query.action == "unsilence":
+            filters["below_role"] = int(rules.require_manager(role))
+            filters["unmuted_at"] = now
+        return store.ranked_members(group.id, roles=roles, limit=query.limit, offset=query.offset, **filters)
+
+
+def group_info(uow, actor: Principal, im_id: int) -> Membership | tuple[Group, None]:
+    """A group by IM id with the caller's membership (None for an outsider)."""
+    if im_id <= 0:
+        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    with uow.read(actor.app) as store:
+        group = _group_or_404(store.group_by_im_id(im_id))
+        return group, store.member(group.id, actor.user_id)
+
+
+def groups_info(uow, actor: Principal, im_ids: list[int]) -> list[tuple[Group, Member | None]]:
+    """Several groups by IM id, in the order asked; unknown ids are left out."""
+    im_ids = rules.check_batch(im_ids, "group_list")
+    with uow.read(actor.app) as store:
+        found = store.groups_by_im_ids(im_ids)
+        mine = store.memberships_in([g.id for g in found.values()], actor.user_id)
+    return [(found[i], mine.get(found[i].id)) for i in im_ids if i in found]
+
+
+def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int) -> MemberPage:
+    """A page of members in join order; the cursor is a keyset position, so members
+    joining or leaving never shift later pages."""
+    if im_id <= 0:
+        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    limit = limit or MEMBER_PAGE_DEFAULT
+    if not 0 < limit <= MEMBER_PAGE_MAX:
+        raise errors.InvalidArgument(f"limit 必须在 1 到 {MEMBER_PAGE_MAX} 之间", field="limit")
+    after = cursor.decode(MEMBER_CURSOR, page_cursor)
+    with uow.read(actor.app) as store:
+        group = _group_or_404(store.group_by_im_id(im_id))
+        rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        rows = store.member_page(group.id, after, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return MemberPage(
+        members=rows,
+        next_cursor=cursor.encode(MEMBER_CURSOR, rows[-1].id) if more else "",
+        total=group.member_count,
+    )
+
+
+def joined_im_ids(uow, actor: Principal) -> list[int]:
+    return [m.group.im_id for m in user_memberships(uow, actor)]

@@ -1,0 +1,1 @@
+"""Storage: the peewee models and everything that speaks SQL. Only this package imports peewee."""

@@ -1,0 +1,100 @@
+"""Peewee models. Times are integer milliseconds since the epoch (UTC)."""
+
+import peewee as pw
+
+database = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class User(BaseModel):
+    """A user's profile in one app, kept from token claims and the internal RPC."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    user_id = pw.BigIntegerField()
+    name = pw.CharField(max_length=128, default="")
+    avatar = pw.CharField(max_length=512, null=True)
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("app", "user_id"), True),)
+
+
+class Group(BaseModel):
+    """One group, seen as a 社群/社区 by the community dialect and a 群 by the im dialect."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    im_id = pw.BigIntegerField(unique=True)
+    number = pw.IntegerField()
+    kind = pw.CharField(max_length=16)  # group | community
+    im_type = pw.SmallIntegerField(default=0)  # 0 private, 2 chat room
+    name = pw.CharField(max_length=128, null=True)
+    avatar = pw.CharField(max_length=512, null=True)
+    describe = pw.TextField(null=True)
+    background = pw.CharField(max_length=512, null=True)
+    ext = pw.TextField(default="")
+    owner_id = pw.BigIntegerField()
+    grade = pw.SmallIntegerField(default=1)
+    max_members = pw.IntegerField()
+    max_admins = pw.IntegerField()
+    member_count = pw.IntegerField(default=0)
+    group_count = pw.IntegerField(default=0)
+    comm_id = pw.BigIntegerField(default=0)
+    apply_approval = pw.SmallIntegerField(default=0)
+    member_invite = pw.BooleanField(default=False)
+    member_modify = pw.BooleanField(default=False)
+    history_visible = pw.BooleanField(default=True)
+    read_ack = pw.BooleanField(default=False)
+    ban_all_until = pw.BigIntegerField(default=0)  # ms; 0 none, -1 permanent
+    origin = pw.SmallIntegerField(default=1)  # 1 user, 2 back office, 3 third party
+    excellent = pw.SmallIntegerField(default=0)
+    dynamic_count = pw.IntegerField(default=0)
+    status = pw.SmallIntegerField(default=0)  # 0 normal, 1 dissolved
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = (
+            (("app", "number"), True),
+            (("app", "comm_id"), False),
+        )
+
+
+class Member(BaseModel):
+    """A user's membership of a group, with the member's own settings."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, backref="members", on_delete="CASCADE")
+    user_id = pw.BigIntegerField()
+    role = pw.SmallIntegerField(default=0)  # 0 member, 1 admin, 2 owner
+    grade = pw.SmallIntegerField(default=0)
+    nickname = pw.CharField(max_length=128, null=True)
+    chat_bgd = pw.CharField(max_length=512, null=True)
+    msg_top = pw.SmallIntegerField(default=0)
+    msg_disturb = pw.SmallIntegerField(default=0)
+    disturb_accept = pw.SmallIntegerField(default=0)
+    disturb_shielding = pw.SmallIntegerField(default=0)
+    msg_mute_mode = pw.SmallIntegerField(default=0)
+    msg_push_mode = pw.SmallIntegerField(default=0)
+    muted_until = pw.BigIntegerField(default=0)  # ms; 0 none, -1 until lifted
+    status = pw.SmallIntegerField(default=0)
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = (
+            (("group", "user_id"), True),
+            (("group", "role", "id"), False),
+            (("app", "user_id"), False),
+        )
+
+
+ALL_MODELS = [User, Group, Member]

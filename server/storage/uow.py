@@ -1,0 +1,32 @@
+"""The unit of work: one transaction per use case, rolled back unless it completes."""
+
+from contextlib import contextmanager
+
+import peewee as pw
+
+from server.storage.db import is_sqlite
+from server.storage.repository import Store
+
+
+class UnitOfWork:
+    def __init__(self, db: pw.Database):
+        self.db = db
+        self._sqlite = is_sqlite(db)
+
+    @contextmanager
+    def read(self, app: str):
+        """A read transaction, so a use case's queries see one state (a counter and the
+        rows it counts)."""
+        with self.db.connection_context():
+            with self.db.atomic():
+                yield Store(app, for_update=False)
+
+    @contextmanager
+    def write(self, app: str):
+        """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two
+        writers never deadlock on a lock upgrade; PostgreSQL locks rows it reads for
+        update."""
+        with self.db.connection_context():
+            tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
+            with tx:
+                yield Store(app, for_update=not self._sqlite)
