@@ -1,0 +1,136 @@
+"""Starting the real parts for tests: the stack (gRPC server + Envoy) and a throwaway PostgreSQL."""
+
+import glob
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_LINE = "Ctrl-C stops both."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(process: subprocess.Popen, timeout: float = 15) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Stack:
+    """`python -m server.cli.run` (what `make run` starts) on free ports."""
+
+    def __init__(self, data_dir: Path, database_url: str):
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self.http_port, self.grpc_port, self.admin_port = free_port(), free_port(), free_port()
+        self.base_url = f"http://127.0.0.1:{self.http_port}"
+        self.log_path = data_dir / "stack.log"
+        self.process: subprocess.Popen | None = None
+
+    def env(self) -> dict:
+        return {
+            **os.environ,
+            "HTTP_PORT": str(self.http_port),
+            "GRPC_PORT": str(self.grpc_port),
+            "ADMIN_PORT": str(self.admin_port),
+            "DATA_DIR": str(self.data_dir),
+            "DATABASE_URL": self.database_url,
+        }
+
+    def start(self, timeout: float = 60) -> "Stack":
+        log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-m", "server.cli.run"], cwd=ROOT, env=self.env(),
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if READY_LINE in self.log_path.read_text():
+                return self
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        output = self.log_path.read_text()
+        self.stop()
+        raise RuntimeError(f"the stack did not start:\n{output}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster from the Debian packages, on a free port."""
+
+    def __init__(self):
+        self.bin_dir = self._find_bin_dir()
+        self.port = free_port()
+        self.base = Path(tempfile.mkdtemp(prefix="groupkit-pg-"))
+        self.data = self.base / "data"
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/groupkit"
+
+    @staticmethod
+    def _find_bin_dir() -> Path | None:
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if found:
+            return Path(found[-1]).parent
+        initdb = shutil.which("initdb")
+        return Path(initdb).resolve().parent if initdb else None
+
+    @property
+    def available(self) -> bool:
+        return self.bin_dir is not None
+
+    def _run(self, *args) -> None:
+        # initdb refuses to run as root: run the server as the postgres user then.
+        user = None
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+        def demote():
+            if user is not None:
+                os.setgid(user.pw_gid)
+                os.setuid(user.pw_uid)
+        subprocess.run(args, check=True, preexec_fn=demote, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def start(self) -> "Postgres":
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+            os.chmod(self.base, 0o755)
+            os.chown(self.base, user.pw_uid, user.pw_gid)
+        self._run(str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self._run(
+            str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.base / "pg.log"), "start",
+            "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off -c synchronous_commit=off -c max_connections=200",
+        )
+        import psycopg2
+
+        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
+        conn.autocommit = True
+        conn.cursor().execute("CREATE DATABASE groupkit")
+        conn.close()
+        return self
+
+    def stop(self) -> None:
+        try:
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
+        finally:
+            shutil.rmtree(self.base, ignore_errors=True)
