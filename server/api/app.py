@@ -7,6 +7,8 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
+from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
 from server.api.edge import EdgeInterceptor, route_options
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
@@ -14,8 +16,6 @@ from server.config import Settings
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.uow import UnitOfWork
-from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
-from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
 
 log = logging.getLogger(__name__)
 

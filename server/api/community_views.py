@@ -1,8 +1,8 @@
 """Domain objects → community-dialect messages (document 000)."""
 
+from groupkit.group.v1 import community_pb2 as pb
 from server.api.values import datetime_text, list_value, nullable, struct_value
 from server.domain import model as dm
-from groupkit.group.v1 import community_pb2 as pb
 
 SECTION_TITLES = {
     dm.GroupKind.GROUP: {"pinned": "置顶社群", "created": "我创建的社群", "managed": "我管理的社群", "joined": "我加入的社群"},

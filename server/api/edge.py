@@ -10,15 +10,14 @@ import contextvars
 import json
 import logging
 import time
-from collections import namedtuple
 
 import grpc
 from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 
+from groupkit.common.v1 import options_pb2
 from server.api.principal import Caller, identify
 from server.domain import errors
-from groupkit.common.v1 import options_pb2
 
 log = logging.getLogger("groupkit.access")
 
@@ -39,10 +38,6 @@ STATUS_OF = {
     errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
 }
 INTERNAL_MESSAGE = "服务器内部错误"
-
-
-class _Status(namedtuple("_Status", ("code", "details", "trailing_metadata")), grpc.Status):
-    pass
 
 
 def envelope(dialect: int, http_status: int, message: str, field: str | None) -> dict:
@@ -125,9 +120,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                     http_status = 422
                 outcome = code.name
                 self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
-            except Exception:
-                if context.code() is not None:  # already aborted by grpc itself
-                    raise
+            except Exception:  # servicers never abort themselves: anything else is a fault
                 log.exception("unhandled error in %s", method)
                 outcome, http_status = "INTERNAL", 500
                 self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
@@ -149,15 +142,12 @@ class EdgeInterceptor(grpc.ServerInterceptor):
     def _abort(context, route, code, http_status, reason, message, field):
         body = envelope(route.dialect, http_status, message, field)
         rich = _rich_status(code, reason, message, field)
-        context.abort_with_status(
-            _Status(
-                code,
-                message,
-                (
-                    ("x-http-code", str(http_status)),
-                    # A header must be ASCII: json escapes Chinese as \uXXXX, still valid JSON.
-                    ("x-http-body", json.dumps(body, ensure_ascii=True, separators=(",", ":"))),
-                    ("grpc-status-details-bin", rich.SerializeToString()),
-                ),
+        context.set_trailing_metadata(
+            (
+                ("x-http-code", str(http_status)),
+                # A header must be ASCII: json escapes Chinese as \uXXXX, still valid JSON.
+                ("x-http-body", json.dumps(body, ensure_ascii=True, separators=(",", ":"))),
+                ("grpc-status-details-bin", rich.SerializeToString()),
             )
         )
+        context.abort(code, message)

@@ -1,7 +1,7 @@
 """Domain objects → im-dialect messages (document 003)."""
 
-from server.domain import model as dm
 from groupkit.group.v1 import im_pb2 as pb
+from server.domain import model as dm
 
 
 def ban_expire_seconds(group: dm.Group) -> int:

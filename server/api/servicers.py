@@ -1,15 +1,15 @@
 """Servicers: each method maps its request to a use case and the result to a response.
 Auth, errors and statuses are the interceptor's (server/api/edge.py)."""
 
+from groupkit.group.v1 import community_pb2, group_service_pb2_grpc, im_pb2
+from groupkit.internal.v1 import user_admin_service_pb2 as admin_pb2
+from groupkit.internal.v1 import user_admin_service_pb2_grpc
 from server.api import community_views as community
 from server.api import im_views as im
 from server.api.edge import current_caller
 from server.domain import errors
 from server.services import groups, users
 from server.services.clock import now_ms
-from groupkit.group.v1 import community_pb2, group_service_pb2_grpc, im_pb2
-from groupkit.internal.v1 import user_admin_service_pb2 as admin_pb2
-from groupkit.internal.v1 import user_admin_service_pb2_grpc
 
 OK = "ok"
 

@@ -17,7 +17,7 @@ def _group(row: Group) -> dm.Group:
     return dm.Group(**{f: getattr(row, f) for f in _GROUP_FIELDS})
 
 
-_GROUP_FIELDS = [f for f in dm.Group.__dataclass_fields__]
+_GROUP_FIELDS = list(dm.Group.__dataclass_fields__)
 
 
 def _member(row: Member, user: dm.UserProfile | None = None) -> dm.Member:
@@ -237,7 +237,7 @@ class Store:
             return
         Member.insert_many(
             [
-                dict(app=self.app, group=group_id, user_id=uid, role=int(role), created_at=now, updated_at=now)
+                {"app": self.app, "group": group_id, "user_id": uid, "role": int(role), "created_at": now, "updated_at": now}
                 for uid in user_ids
             ]
         ).execute()

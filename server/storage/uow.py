@@ -14,19 +14,26 @@ class UnitOfWork:
         self._sqlite = is_sqlite(db)
 
     @contextmanager
+    def _connection(self):
+        if self._sqlite:
+            # One connection per worker thread, kept open: opening SQLite (and its pragmas) per request costs more than the query.
+            self.db.connect(reuse_if_open=True)
+            yield
+        else:
+            with self.db.connection_context():  # borrowed from the pool, given back
+                yield
+
+    @contextmanager
     def read(self, app: str):
-        """A read transaction, so a use case's queries see one state (a counter and the
-        rows it counts)."""
-        with self.db.connection_context():
-            with self.db.atomic():
-                yield Store(app, for_update=False)
+        """A read transaction, so a use case's queries see one state (a counter and the rows it counts)."""
+        with self._connection(), self.db.atomic():
+            yield Store(app, for_update=False)
 
     @contextmanager
     def write(self, app: str):
-        """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two
-        writers never deadlock on a lock upgrade; PostgreSQL locks rows it reads for
-        update."""
-        with self.db.connection_context():
+        """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
+        upgrade; PostgreSQL locks the rows it reads for update."""
+        with self._connection():
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
                 yield Store(app, for_update=not self._sqlite)

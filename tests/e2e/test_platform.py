@@ -14,11 +14,11 @@ from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
+from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
+from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
 from server.cli.envoy_config import render
 from tests.support.documented import COMMUNITY_ERROR, IM_ERROR
 from tests.support.shapes import assert_shape
-from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
-from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
 
 ENVOY = Path(sys.executable).parent / "envoy"
 

@@ -119,7 +119,9 @@ class Postgres:
         self._run(str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
         self._run(
             str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.base / "pg.log"), "start",
-            "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off -c synchronous_commit=off -c max_connections=200",
+            "-o",
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} "
+            "-c fsync=off -c synchronous_commit=off -c max_connections=200",
         )
         import psycopg2
 

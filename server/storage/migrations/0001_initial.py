@@ -1,6 +1,7 @@
 # Generated from a schema diff on 2026-11-23 12:54.
 from peewee import *
 
+
 def up(migrator, db):
     class Group(Model):
         id = BigAutoField()

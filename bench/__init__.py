@@ -1,0 +1,1 @@
+"""`make bench`: throughput and latency of the REST edge against its ceiling."""
