@@ -27,10 +27,11 @@ venv: $(STAMP) ## Create .venv and install the pinned dependencies (Envoy includ
 ##### Code generation #####
 
 gen: $(STAMP) ## Regenerate gen/ (Python messages, stubs, type stubs, Envoy descriptor) from protos/
-	rm -rf gen && mkdir -p gen
-	$(PY) -m grpc_tools.protoc -I protos --python_out=gen --pyi_out=gen --grpc_python_out=gen $(PROTO_FILES)
+	rm -rf gen.new && mkdir -p gen.new
+	$(PY) -m grpc_tools.protoc -I protos --python_out=gen.new --pyi_out=gen.new --grpc_python_out=gen.new $(PROTO_FILES)
 	$(PY) -m grpc_tools.protoc -I protos --include_imports --include_source_info \
-	  --descriptor_set_out=gen/api.pb $(PROTO_FILES) google/rpc/error_details.proto
+	  --descriptor_set_out=gen.new/api.pb $(PROTO_FILES) google/rpc/error_details.proto
+	rm -rf gen.old && { [ ! -d gen ] || mv gen gen.old; } && mv gen.new gen && rm -rf gen.old
 
 ##### Running #####
 

@@ -142,7 +142,8 @@ def check_health_through_envoy(port: int) -> None:
 
 def quiet(args: list[str]) -> bool:
     try:
-        return subprocess.run(args, check=False, capture_output=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}).returncode == 0
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        return subprocess.run(args, check=False, capture_output=True, env=env).returncode == 0
     except OSError:
         return False
 
@@ -234,7 +235,8 @@ def measure(h2load_bin: str | None, port: int, group_path: str, token: str, work
         body_file.write_bytes(EMPTY_HEALTH_CHECK_FRAME)
         base_url = f"http://127.0.0.1:{port}"
         return "h2load (HTTP/2 cleartext)", [
-            h2load(h2load_bin, group_target, base_url + group_path, ["-H", f"authorization: Bearer {token}"], work_dir / "h2load-group.log"),
+            h2load(h2load_bin, group_target, base_url + group_path, ["-H", f"authorization: Bearer {token}"],
+                   work_dir / "h2load-group.log"),
             h2load(h2load_bin, ceiling_target, base_url + HEALTH_PATH,
                    ["-d", str(body_file), "-H", "content-type: application/grpc", "-H", "te: trailers"], work_dir / "h2load-ceiling.log"),
         ]

@@ -1,6 +1,7 @@
 """Domain objects → im-dialect messages (document 003)."""
 
 from groupkit.group.v1 import im_pb2 as pb
+from server.api.values import nullable
 from server.domain import model as dm
 
 
@@ -38,3 +39,10 @@ def group_brief(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupBrief:
 def member(m: dm.Member, now: int) -> pb.ImMember:
     expired = m.muted_until if m.muted(now) else 0
     return pb.ImMember(display_name=m.nickname or "", expired_time=expired, join_time=m.created_at, user_id=m.user_id)
+
+
+def user_results(results: list[dm.ItemResult]) -> list[pb.ImUserResult]:
+    """A batch's per-user outcomes: {"reason": null|"…", "result": "success"|"fail", "user_id": n}."""
+    return [
+        pb.ImUserResult(reason=nullable(r.reason), result="success" if r.ok else "fail", user_id=r.id) for r in results
+    ]

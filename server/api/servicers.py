@@ -7,6 +7,9 @@ from groupkit.internal.v1 import user_admin_service_pb2_grpc
 from server.api import community_views as community
 from server.api import im_views as im
 from server.api.edge import current_caller
+from server.api.member_settings_methods import MemberSettingsMethods
+from server.api.membership_methods import MembershipMethods
+from server.api.moderation_methods import ModerationMethods
 from server.domain import errors
 from server.services import groups, users
 from server.services.clock import now_ms
@@ -23,7 +26,12 @@ def _given(request, field: str) -> str | None:
     return getattr(request, field) if request.HasField(field) else None
 
 
-class GroupServicer(group_service_pb2_grpc.GroupServiceServicer):
+class GroupServicer(
+    MembershipMethods, ModerationMethods, MemberSettingsMethods, group_service_pb2_grpc.GroupServiceServicer
+):
+    """GroupService: the methods below, plus each capability's methods (server/api/*_methods.py).
+    Every method reads the caller with _actor() and the unit of work from self.uow."""
+
     def __init__(self, uow):
         self.uow = uow
 

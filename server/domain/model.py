@@ -143,6 +143,15 @@ class GroupDetail:
     has_joined_groups: list[Group] | None = None
 
 
+@dataclass(frozen=True)
+class ItemResult:
+    """One item's outcome in a batch: applied, or refused with a reason."""
+
+    id: int
+    ok: bool
+    reason: str | None = None
+
+
 @dataclass
 class MemberPage:
     members: list[Member]

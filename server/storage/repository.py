@@ -6,41 +6,21 @@ import random
 import peewee as pw
 
 from server.domain import model as dm
+from server.storage.member_settings_queries import MemberSettingsQueries
+from server.storage.membership_queries import MembershipQueries
 from server.storage.models import Group, Member, User
+from server.storage.moderation_queries import ModerationQueries
+from server.storage.rows import group_from_row as _group
+from server.storage.rows import member_from_row as _member
 
 IM_ID_MIN = 10_000_000_000_000  # IM group ids have 14 digits, primary keys far fewer
 IM_ID_MAX = 99_999_999_999_999
 NUMBER_MIN, NUMBER_MAX = 10_000_000, 99_999_999  # 8-digit 群号
 
 
-def _group(row: Group) -> dm.Group:
-    return dm.Group(**{f: getattr(row, f) for f in _GROUP_FIELDS})
+class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries):
+    """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
-
-_GROUP_FIELDS = list(dm.Group.__dataclass_fields__)
-
-
-def _member(row: Member, user: dm.UserProfile | None = None) -> dm.Member:
-    return dm.Member(
-        id=row.id,
-        group_id=row.group_id,
-        user_id=row.user_id,
-        role=dm.Role(row.role),
-        grade=row.grade,
-        nickname=row.nickname,
-        chat_bgd=row.chat_bgd,
-        chat=dm.ChatSetting(row.msg_top, row.msg_disturb, row.disturb_accept, row.disturb_shielding),
-        msg_mute_mode=row.msg_mute_mode,
-        msg_push_mode=row.msg_push_mode,
-        muted_until=row.muted_until,
-        status=row.status,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        user=user,
-    )
-
-
-class Store:
     def __init__(self, app: str, for_update: bool):
         self.app = app
         self._for_update = for_update

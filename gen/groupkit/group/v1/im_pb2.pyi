@@ -7,6 +7,16 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ImUserResult(_message.Message):
+    __slots__ = ("reason", "result", "user_id")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    reason: _struct_pb2.Value
+    result: str
+    user_id: float
+    def __init__(self, reason: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., result: _Optional[str] = ..., user_id: _Optional[float] = ...) -> None: ...
+
 class ImGroupInfo(_message.Message):
     __slots__ = ("apply_approval", "avatar", "ban_expire_time", "capacity", "count", "created_at", "description", "ext", "group_id", "history_visible", "member_invite", "member_modify", "msg_mute_mode", "msg_push_mode", "name", "owner_id", "read_ack", "status", "type", "updated_at")
     APPLY_APPROVAL_FIELD_NUMBER: _ClassVar[int]

@@ -1,0 +1,5 @@
+"""Store queries of the member settings capability; composed into Store."""
+
+
+class MemberSettingsQueries:
+    pass

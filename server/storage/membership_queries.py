@@ -1,0 +1,5 @@
+"""Store queries of the membership capability; composed into Store."""
+
+
+class MembershipQueries:
+    pass

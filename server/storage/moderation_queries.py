@@ -1,0 +1,5 @@
+"""Store queries of the moderation capability; composed into Store."""
+
+
+class ModerationQueries:
+    pass
