@@ -23,6 +23,12 @@ log = logging.getLogger("groupkit.access")
 
 current_caller: contextvars.ContextVar[Caller | None] = contextvars.ContextVar("current_caller", default=None)
 
+
+def current_principal():
+    """The caller of the RPC being served (None only on a public RPC called without a token)."""
+    caller = current_caller.get()
+    return caller.principal if caller is not None else None
+
 COMMUNITY, CIRCLES, IM = options_pb2.DIALECT_COMMUNITY, options_pb2.DIALECT_CIRCLES, options_pb2.DIALECT_IM
 
 # Domain error → (gRPC code, HTTP status). Circles answer invalid input with 422 (Laravel).

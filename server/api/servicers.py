@@ -6,7 +6,7 @@ from groupkit.internal.v1 import user_admin_service_pb2 as admin_pb2
 from groupkit.internal.v1 import user_admin_service_pb2_grpc
 from server.api import community_views as community
 from server.api import im_views as im
-from server.api.edge import current_caller
+from server.api.edge import current_principal
 from server.api.member_settings_methods import MemberSettingsMethods
 from server.api.membership_methods import MembershipMethods
 from server.api.moderation_methods import ModerationMethods
@@ -18,7 +18,7 @@ OK = "ok"
 
 
 def _actor():
-    return current_caller.get().principal
+    return current_principal()
 
 
 def _given(request, field: str) -> str | None:

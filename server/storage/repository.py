@@ -117,6 +117,21 @@ class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries):
     def update_group(self, group_id: int, **changes) -> None:
         Group.update(**changes).where((Group.app == self.app) & (Group.id == group_id)).execute()
 
+    def join_members(self, group: dm.Group, user_ids: list[int], role: dm.Role, now: int) -> None:
+        """Adds members and counts them in the caller's transaction. The group must have been
+        read with lock=True and checked with policies.check_capacity."""
+        self.add_members(group.id, user_ids, role, now)
+        self.add_to_member_count(group.id, len(user_ids), now)
+
+    def remove_members(self, group_id: int, user_ids: list[int], now: int) -> int:
+        """Removes memberships and uncounts them in the caller's transaction; returns how many left."""
+        if not user_ids:
+            return 0
+        removed = Member.delete().where((Member.group == group_id) & (Member.user_id.in_(user_ids))).execute()
+        if removed:
+            self.add_to_member_count(group_id, -removed, now)
+        return removed
+
     def add_to_member_count(self, group_id: int, delta: int, now: int) -> None:
         Group.update(member_count=Group.member_count + delta, updated_at=now).where(
             Group.id == group_id
