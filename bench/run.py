@@ -12,9 +12,10 @@ with an empty request and does no work of its own (no token, no database, no tra
 so no endpoint of this stack can be faster. The ratio of the two says how much of that
 capacity GET /api/groups/{id} keeps. Prints a table and writes data/bench-results.json.
 
-BENCH_SECONDS (default 10) and BENCH_CONCURRENCY (default 16) set the measured duration per
-target and the number of connections, each with one request in flight; a 2 s warm-up precedes
-each measurement and is not counted.
+SERVER_PROCESSES (default 1) is passed to the stack. BENCH_SECONDS (default 10) and
+BENCH_CONCURRENCY (default 16) set the measured duration per target and the number of
+connections, each with one request in flight; a 2 s warm-up precedes each measurement and
+is not counted.
 """
 
 import contextlib
@@ -253,6 +254,7 @@ def report(load_generator: str, results: list[Result]) -> dict:
     facts = {
         "nproc": os.cpu_count(), "concurrency": CONCURRENCY, "duration_seconds": SECONDS,
         "warm_up_seconds": WARM_UP_SECONDS, "database": "SQLite (file in a temporary directory)",
+        "server_processes": int(os.environ.get("SERVER_PROCESSES", "1")),
         "load_generator": load_generator,
     }
     print(f"\n{'target':<30}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")

@@ -15,8 +15,12 @@ class Settings:
     database_url: str
     data_dir: Path
     grpc_workers: int
+    server_processes: int  # gRPC server processes behind Envoy, on ports GRPC_PORT, GRPC_PORT+1, ...
     jwt_jwks: str  # a JWKS document or a path to one; empty means the local key
     jwt_public_key: str  # a PEM public key or a path to one; empty means the local key
+    # GROUP_CREATION_REQUIRES_CONDITIONS=1: creating a group or community needs every condition of
+    # GET /api/groups/conditions met (both dialects).
+    group_creation_requires_conditions: bool = False
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -29,6 +33,8 @@ class Settings:
             database_url=env.get("DATABASE_URL", "sqlite:///data/groups.db"),
             data_dir=data_dir,
             grpc_workers=int(env.get("GRPC_WORKERS", "8")),
+            server_processes=max(1, int(env.get("SERVER_PROCESSES", "1"))),
             jwt_jwks=env.get("JWT_JWKS", ""),
             jwt_public_key=env.get("JWT_PUBLIC_KEY", ""),
+            group_creation_requires_conditions=env.get("GROUP_CREATION_REQUIRES_CONDITIONS", "") == "1",
         )

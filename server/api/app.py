@@ -8,11 +8,15 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
+from groupkit.internal.v1 import grades_admin_service_pb2 as grades_admin_pb2
+from groupkit.internal.v1 import grades_admin_service_pb2_grpc as grades_admin_grpc
 from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
 from server.api.edge import EdgeInterceptor, route_options
+from server.api.grades_methods import GradesAdminServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
 from server.config import Settings
+from server.services import grades
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.uow import UnitOfWork
@@ -23,6 +27,7 @@ MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 SERVICES = [
     group_service_pb2.DESCRIPTOR.services_by_name["GroupService"],
     user_admin_service_pb2.DESCRIPTOR.services_by_name["UserAdminService"],
+    grades_admin_pb2.DESCRIPTOR.services_by_name["GradesAdminService"],
 ]
 
 
@@ -31,6 +36,7 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     db = open_database(settings.database_url)
     migrate(db)
     uow = UnitOfWork(db)
+    grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
     verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
     profiles = ProfileCache()
 
@@ -49,6 +55,7 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     )
     group_service_pb2_grpc.add_GroupServiceServicer_to_server(GroupServicer(uow), server)
     user_admin_service_pb2_grpc.add_UserAdminServiceServicer_to_server(UserAdminServicer(uow), server)
+    grades_admin_grpc.add_GradesAdminServiceServicer_to_server(GradesAdminServicer(uow), server)
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

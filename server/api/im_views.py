@@ -5,16 +5,16 @@ from server.api.values import nullable
 from server.domain import model as dm
 
 
-def ban_expire_seconds(group: dm.Group) -> int:
-    """Mute-all end in seconds as the document says; 0 none, -1 permanent."""
-    if group.ban_all_until in (0, dm.FOREVER):
-        return group.ban_all_until
-    return group.ban_all_until // 1000
+def ban_expire_seconds(ban_all_until: int) -> int:
+    """Mute-all end (Group.ban_all_until, ms) in seconds as the document says; 0 none, -1 permanent."""
+    if ban_all_until in (0, dm.FOREVER):
+        return ban_all_until
+    return ban_all_until // 1000
 
 
 def group_info(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupInfo:
     return pb.ImGroupInfo(
-        apply_approval=group.apply_approval, avatar=group.avatar or "", ban_expire_time=ban_expire_seconds(group),
+        apply_approval=group.apply_approval, avatar=group.avatar or "", ban_expire_time=ban_expire_seconds(group.ban_all_until),
         capacity=group.max_members, count=group.member_count, created_at=group.created_at,
         description=group.describe or "", ext=group.ext, group_id=group.im_id,
         history_visible=group.history_visible, member_invite=group.member_invite,

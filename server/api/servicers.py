@@ -7,6 +7,8 @@ from groupkit.internal.v1 import user_admin_service_pb2_grpc
 from server.api import community_views as community
 from server.api import im_views as im
 from server.api.edge import current_principal
+from server.api.exits_methods import ExitsMethods
+from server.api.grades_methods import GradesMethods
 from server.api.member_settings_methods import MemberSettingsMethods
 from server.api.membership_methods import MembershipMethods
 from server.api.moderation_methods import ModerationMethods
@@ -27,7 +29,8 @@ def _given(request, field: str) -> str | None:
 
 
 class GroupServicer(
-    MembershipMethods, ModerationMethods, MemberSettingsMethods, group_service_pb2_grpc.GroupServiceServicer
+    MembershipMethods, ModerationMethods, MemberSettingsMethods, ExitsMethods, GradesMethods,
+    group_service_pb2_grpc.GroupServiceServicer
 ):
     """GroupService: the methods below, plus each capability's methods (server/api/*_methods.py).
     Every method reads the caller with _actor() and the unit of work from self.uow."""
@@ -93,7 +96,7 @@ class GroupServicer(
         return im_pb2.BatchGetImGroupInfoResponse(code=200, data=[im.group_brief(g, m) for g, m in found])
 
     def UpdateImGroupName(self, request, context):
-        groups.rename_group(self.uow, _actor(), request.group_id, request.value)
+        groups.update_group_info(self.uow, _actor(), request.group_id, "name", request.value)
         return im_pb2.UpdateImGroupNameResponse(code=200, data=True)
 
     def ListImGroupMembers(self, request, context):

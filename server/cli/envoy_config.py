@@ -23,14 +23,19 @@ def upstream_route_regex(services: list[str]) -> str:
 
 
 def render(
-    *, http_port: int, admin_port: int, grpc_port: int, descriptor: Path = DESCRIPTOR,
+    *, http_port: int, admin_port: int, grpc_port: int, server_processes: int = 1, descriptor: Path = DESCRIPTOR,
     services: list[str] | None = None, lua_file: Path = LUA_FILE,
 ) -> str:
+    """The config for servers on grpc_port .. grpc_port + server_processes - 1."""
     services = services or PUBLIC_SERVICES
+    endpoints = [
+        {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
+        for port in range(grpc_port, grpc_port + server_processes)
+    ]
     return Template(TEMPLATE.read_text()).substitute(
         HTTP_PORT=http_port,
         ADMIN_PORT=admin_port,
-        GRPC_PORT=grpc_port,
+        LB_ENDPOINTS=json.dumps(endpoints),  # JSON is YAML's flow style
         DESCRIPTOR=str(descriptor),
         LUA_FILE=str(lua_file),
         SERVICES=json.dumps(services),

@@ -1,4 +1,4 @@
-"""make run: the gRPC server and Envoy in the foreground. Ctrl-C (or SIGTERM) stops
+"""make run: the gRPC server (SERVER_PROCESSES of them) and Envoy in the foreground. Ctrl-C (or SIGTERM) stops
 Envoy first, then lets the server finish in-flight calls; if either dies, both stop."""
 
 import ctypes
@@ -16,6 +16,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from server.api.tokens import ensure_local_key
 from server.cli.envoy_config import render
 from server.config import Settings
+from server.storage.db import migrate, open_database
 
 START_TIMEOUT = 30
 STOP_TIMEOUT = 10
@@ -77,10 +78,14 @@ def main() -> int:
     ensure_local_key(settings.data_dir)  # before the server, so both never race to create it
     envoy_config = settings.data_dir / f"envoy-{settings.http_port}.yaml"
     envoy_config.write_text(
-        render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port)
+        render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port,
+               server_processes=settings.server_processes)
     )
+    # Migrate once here, so several server processes never race to change the schema.
+    migrate(open_database(settings.database_url))
     envoy_bin = Path(sys.executable).parent / "envoy"
-    server = envoy = None
+    grpc_ports = [settings.grpc_port + i for i in range(settings.server_processes)]
+    servers, envoy = [], None
     stopping = False
 
     def request_stop(*_):
@@ -90,8 +95,10 @@ def main() -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     try:
-        server = _spawn([sys.executable, "-m", "server"], env=os.environ.copy())
-        _wait_grpc(settings.grpc_port, server)
+        for port in grpc_ports:
+            servers.append(_spawn([sys.executable, "-m", "server"], env={**os.environ, "GRPC_PORT": str(port)}))
+        for port, server in zip(grpc_ports, servers, strict=True):
+            _wait_grpc(port, server)
         envoy = _spawn(
             [str(envoy_bin), "-c", str(envoy_config), "--use-dynamic-base-id",
              "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
@@ -99,13 +106,13 @@ def main() -> int:
         _wait_envoy(settings.admin_port, envoy)
         print(
             f"REST (Envoy)  http://127.0.0.1:{settings.http_port}\n"
-            f"gRPC          127.0.0.1:{settings.grpc_port}\n"
+            f"gRPC          {', '.join(f'127.0.0.1:{port}' for port in grpc_ports)}\n"
             f"Envoy admin   http://127.0.0.1:{settings.admin_port}\n"
             f"database      {settings.database_url}\n"
             "Ctrl-C stops both.",
             flush=True,
         )
-        while not stopping and server.poll() is None and envoy.poll() is None:
+        while not stopping and envoy.poll() is None and all(server.poll() is None for server in servers):
             time.sleep(0.2)
         return 0 if stopping else 1
     except RuntimeError as exc:
@@ -113,7 +120,10 @@ def main() -> int:
         return 1
     finally:
         _stop(envoy)
-        _stop(server)
+        for server in servers:
+            server.terminate()  # all drain at once, then each is waited for
+        for server in servers:
+            _stop(server)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,14 @@ class Silence:
 FOREVER = -1  # a ban or mute with no end
 
 
+class SearchMode:
+    """How a group can be found (the community dialect's 查找方式)."""
+
+    HIDDEN = 0  # 不允许被搜索
+    KEYWORD = 1  # 通过群号或关键词: also listed as public
+    NUMBER = 2  # 仅可通过群号
+
+
 @dataclass(frozen=True)
 class Principal:
     """Who is calling: a user of one app, possibly an app admin, possibly acting as a
@@ -85,6 +93,7 @@ class Group:
     status: int
     created_at: int
     updated_at: int
+    search_mode: int = SearchMode.KEYWORD
 
     def everyone_muted(self, now_ms: int) -> bool:
         return self.ban_all_until == FOREVER or self.ban_all_until > now_ms
@@ -163,3 +172,74 @@ class MemberPage:
 class GroupSection:
     key: str
     groups: list[Membership] = field(default_factory=list)
+
+
+# ---- membership ----
+
+
+class ApplyApproval:
+    """How a group takes applications (im apply_approval)."""
+
+    OPEN = 0  # applicants join at once
+    BY_ADMINS = 1  # owners or admins approve each application
+    CLOSED = 2  # no applications
+
+
+class RequestStatus:
+    """The state of an application or an invitation."""
+
+    PENDING = 0
+    APPROVED = 1  # invitations: accepted
+    REFUSED = 2  # invitations: declined
+
+
+@dataclass
+class JoinRequest:
+    """An application or an invitation; stays pending until handled or expired_time passes."""
+
+    id: int
+    group_id: int
+    group_im_id: int
+    status: int
+    expired_time: int
+    reason: str
+    updated_at: int
+
+    def expired(self, now_ms: int) -> bool:
+        return self.status == RequestStatus.PENDING and self.expired_time <= now_ms
+
+
+@dataclass
+class Application(JoinRequest):
+    applicant_id: int = 0
+    group_ids: list[int] = field(default_factory=list)  # a community application: the groups applying
+
+
+@dataclass
+class Invitation(JoinRequest):
+    inviter_id: int = 0
+    invitee_id: int = 0
+
+
+@dataclass
+class BlockEntry:
+    id: int
+    group_im_id: int
+    user_id: int
+    created_at: int
+
+
+@dataclass
+class QrCode:
+    create_at: int
+    expire_at: int
+    qr_info: str
+
+
+@dataclass
+class Page:
+    """One page of a keyset-paginated list."""
+
+    items: list
+    next_cursor: str
+    total: int

@@ -25,3 +25,19 @@ def decode(kind: str, cursor: str) -> int:
         return value
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise errors.InvalidArgument("cursor 无效", field="cursor") from None
+
+
+def page_limit(limit: int, default: int, maximum: int) -> int:
+    """A page size: default when not sent (0), else between 1 and maximum."""
+    limit = limit or default
+    if not 0 < limit <= maximum:
+        raise errors.InvalidArgument(f"limit 必须在 1 到 {maximum} 之间", field="limit")
+    return limit
+
+
+def cut_page(rows: list, limit: int, kind: str) -> tuple[list, str]:
+    """rows holds up to limit + 1 items with an id (fetched that way): the extra one says a
+    next page exists. Returns the page and the next page's cursor ("" after the last page)."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, encode(kind, rows[-1].id) if more else ""

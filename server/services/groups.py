@@ -17,7 +17,7 @@ from server.domain.model import (
     Role,
     Silence,
 )
-from server.services import cursor
+from server.services import cursor, grades
 from server.services.clock import now_ms
 
 MEMBER_PAGE_DEFAULT = 1000
@@ -67,6 +67,7 @@ def create_group(
         raise errors.LimitReached(f"群成员已达上限 {grade.max_members} 人", field=members_field)
     now = now_ms()
     with uow.write(actor.app) as store:
+        grades.check_may_create(store, actor, kind)
         _known_users(store, member_ids, members_field)
         group = store.insert_group(
             kind=kind, im_type=im_type, name=name, avatar=avatar, describe=describe,
@@ -86,6 +87,7 @@ class GroupChanges:
     name: str | None = None
     avatar: str | None = None
     describe: str | None = None
+    background: str | None = None  # PATCH /api/groups/{id}/background
 
 
 def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -> None:
@@ -93,6 +95,7 @@ def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -
     rules.check_text(changes.name, "name", rules.MAX_NAME_LENGTH)
     rules.check_text(changes.avatar, "avatar", rules.MAX_URL_LENGTH)
     rules.check_text(changes.describe, "describe", rules.MAX_TEXT_LENGTH)
+    rules.check_text(changes.background, "background", rules.MAX_URL_LENGTH)
     with uow.write(actor.app) as store:
         group = _group_or_404(store.group_by_ref(group_ref, lock=True))
         member = store.member(group.id, actor.user_id)
@@ -102,16 +105,28 @@ def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -
             store.update_group(group.id, updated_at=now_ms(), **values)
 
 
-def rename_group(uow, actor: Principal, im_id: int, name: str) -> None:
-    """Renames a group: owners and admins, or members while member_modify is on."""
-    if not name:
+# The im info fields (PUT|POST /group/info/<field>): the group column each sets and its length limit.
+INFO_FIELDS = {
+    "name": ("name", rules.MAX_NAME_LENGTH),
+    "avatar": ("avatar", rules.MAX_URL_LENGTH),
+    "description": ("describe", rules.MAX_TEXT_LENGTH),
+    "ext": ("ext", rules.MAX_TEXT_LENGTH),
+}
+
+
+def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str | None) -> None:
+    """Sets one information field: owners and admins, or members while member_modify is on.
+    A name must not be empty; "" clears the others (ext keeps an empty text, the rest null)."""
+    column, limit = INFO_FIELDS[field]
+    if value is None or (field == "name" and not value):
         raise errors.InvalidArgument("value 不能为空", field="value")
-    rules.check_text(name, "value", rules.MAX_NAME_LENGTH)
+    rules.check_text(value, "value", limit)
     with uow.write(actor.app) as store:
         group = _group_or_404(store.group_by_im_id(im_id, lock=True))
         member = store.member(group.id, actor.user_id)
         rules.require_info_editor(rules.effective_role(actor, group, member), group)
-        store.update_group(group.id, name=name, updated_at=now_ms())
+        stored = value if value or column == "ext" else None
+        store.update_group(group.id, updated_at=now_ms(), **{column: stored})
 
 
 def silence_status(group: Group, viewer: Member | None, now: int) -> int:
@@ -129,12 +144,16 @@ def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
     add their groups and the caller's groups that may apply or have joined."""
     with uow.read(actor.app) as store:
         group = _group_or_404(store.group_by_im_id(im_id))
-        viewer = store.member(group.id, actor.user_id)
         now = now_ms()
+        first_members = store.ranked_members(group.id, limit=DETAIL_MEMBERS)
+        # The owner ranks first and the caller is often among the first members: no query of their own then.
+        owner = first_members[0].user if first_members and first_members[0].user_id == group.owner_id else None
+        viewer = next((m for m in first_members if m.user_id == actor.user_id), None)
+        viewer = viewer or store.member(group.id, actor.user_id)
         detail = GroupDetail(
             group=group,
-            owner=store.user(group.owner_id),
-            first_members=store.ranked_members(group.id, limit=DETAIL_MEMBERS),
+            owner=owner or store.user(group.owner_id),
+            first_members=first_members,
             viewer=viewer,
             silence_status=silence_status(group, viewer, now),
             everyone_muted=group.everyone_muted(now),
@@ -244,21 +263,14 @@ def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int)
     joining or leaving never shift later pages."""
     if im_id <= 0:
         raise errors.InvalidArgument("group_id 不能为空", field="group_id")
-    limit = limit or MEMBER_PAGE_DEFAULT
-    if not 0 < limit <= MEMBER_PAGE_MAX:
-        raise errors.InvalidArgument(f"limit 必须在 1 到 {MEMBER_PAGE_MAX} 之间", field="limit")
+    limit = cursor.page_limit(limit, MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
     after = cursor.decode(MEMBER_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
         group = _group_or_404(store.group_by_im_id(im_id))
         rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
         rows = store.member_page(group.id, after, limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return MemberPage(
-        members=rows,
-        next_cursor=cursor.encode(MEMBER_CURSOR, rows[-1].id) if more else "",
-        total=group.member_count,
-    )
+    members, next_cursor = cursor.cut_page(rows, limit, MEMBER_CURSOR)
+    return MemberPage(members=members, next_cursor=next_cursor, total=group.member_count)
 
 
 def joined_im_ids(uow, actor: Principal) -> list[int]:

@@ -1,5 +1,30 @@
 """Store queries of the member settings capability; composed into Store."""
 
+from server.domain import model as dm
+from server.storage.models import Group, Member
+from server.storage.rows import member_from_row
+
+# Domain names of the chat setting's options → their columns.
+_COLUMNS = {"accept": "disturb_accept", "shielding": "disturb_shielding"}
+
 
 class MemberSettingsQueries:
-    pass
+    def member_by_id(self, member_id: int) -> dm.Member | None:
+        """A membership by its id, in this app and in a group that is not dismissed."""
+        row = (
+            Member.select(Member).join(Group)
+            .where((Member.app == self.app) & (Member.id == member_id) & (Group.status == 0))
+            .first()
+        )
+        return member_from_row(row) if row else None
+
+    def update_member_settings(self, member_id: int, now: int, **changes) -> None:
+        columns = {_COLUMNS.get(name, name): value for name, value in changes.items()}
+        Member.update(updated_at=now, **columns).where((Member.app == self.app) & (Member.id == member_id)).execute()
+
+    def members_of_users(self, group_id: int, user_ids: list[int]) -> dict[int, dm.Member]:
+        """The memberships of these users in the group, by user id."""
+        if not user_ids:
+            return {}
+        rows = Member.select().where((Member.group == group_id) & (Member.user_id.in_(user_ids)))
+        return {r.user_id: member_from_row(r) for r in rows}

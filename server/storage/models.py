@@ -59,11 +59,14 @@ class Group(BaseModel):
     status = pw.SmallIntegerField(default=0)  # 0 normal, 1 dissolved
     created_at = pw.BigIntegerField()
     updated_at = pw.BigIntegerField()
+    search_mode = pw.SmallIntegerField(default=1)  # 0 hidden, 1 by number or keyword, 2 by number only
 
     class Meta:
         indexes = (
             (("app", "number"), True),
             (("app", "comm_id"), False),
+            (("app", "search_mode", "id"), False),
+            (("app", "owner_id"), False),
         )
 
 
@@ -93,8 +96,152 @@ class Member(BaseModel):
         indexes = (
             (("group", "user_id"), True),
             (("group", "role", "id"), False),
+            (("group", "muted_until"), False),
+            (("group", "id"), False),  # keyset pages in join order
             (("app", "user_id"), False),
         )
 
 
 ALL_MODELS = [User, Group, Member]
+
+
+# ---- membership ----
+
+
+class JoinRequest(BaseModel):
+    """An application to join a group; for a community, the applicant's own groups apply (group_ids)."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, on_delete="CASCADE")
+    applicant_id = pw.BigIntegerField()
+    reason = pw.TextField(default="")
+    source = pw.CharField(max_length=128, default="")  # the community dialect's `from`
+    group_ids = pw.TextField(default="")  # community applications: comma-separated group ids
+    status = pw.SmallIntegerField(default=0)  # 0 pending, 1 approved, 2 refused
+    expired_time = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = (
+            (("group", "applicant_id", "status"), False),
+            (("group", "id"), False),
+        )
+
+
+class Invitation(BaseModel):
+    """An invitation to join a group, waiting for the invitee."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, on_delete="CASCADE")
+    inviter_id = pw.BigIntegerField()
+    invitee_id = pw.BigIntegerField()
+    reason = pw.TextField(default="")
+    status = pw.SmallIntegerField(default=0)  # 0 pending, 1 accepted, 2 declined
+    expired_time = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = (
+            (("app", "invitee_id", "id"), False),
+            (("group", "invitee_id", "status"), False),
+        )
+
+
+class BlockedUser(BaseModel):
+    """A user a group has blocked: no applying, invitations or QR codes until unblocked."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, on_delete="CASCADE")
+    user_id = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = (
+            (("group", "user_id"), True),
+            (("group", "id"), False),
+        )
+
+
+class AppSecret(BaseModel):
+    """A per-app secret that signs QR invitations."""
+
+    app = pw.CharField(max_length=64, primary_key=True)
+    secret = pw.CharField(max_length=128)
+    created_at = pw.BigIntegerField()
+
+
+class UpgradeRule(BaseModel):
+    """A grade a group may buy in one app: its limits and its price in ore."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    level = pw.SmallIntegerField()
+    max_members = pw.IntegerField()
+    max_admins = pw.IntegerField()
+    coin = pw.CharField(max_length=16, default="ore")
+    price = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("app", "level"), True),)
+
+
+class UpgradeText(BaseModel):
+    """An app's texts shown beside its upgrade rules."""
+
+    app = pw.CharField(max_length=64, primary_key=True)
+    upgrade_desc = pw.TextField(default="")
+    transfer_desc = pw.TextField(default="")
+    updated_at = pw.BigIntegerField()
+
+
+class Wallet(BaseModel):
+    """A user's ore balance and hashed pay password."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    user_id = pw.BigIntegerField()
+    balance = pw.BigIntegerField(default=0)
+    pay_pass_hash = pw.CharField(max_length=256, null=True)
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("app", "user_id"), True),)
+
+
+class WalletEntry(BaseModel):
+    """One change of a balance: positive credits, negative debits."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    user_id = pw.BigIntegerField()
+    amount = pw.BigIntegerField()
+    balance_after = pw.BigIntegerField()
+    reason = pw.CharField(max_length=256)
+    created_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("app", "user_id", "id"), False),)
+
+
+class UserStats(BaseModel):
+    """What the group creation conditions are computed from, as the internal RPC sets it."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    user_id = pw.BigIntegerField()
+    invites = pw.IntegerField(default=0)
+    level = pw.IntegerField(default=0)
+    ore = pw.IntegerField(default=0)
+    invited_group_creators = pw.IntegerField(default=0)
+    invited_group_member_counts = pw.TextField(default="[]")  # JSON array of ints
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("app", "user_id"), True),)

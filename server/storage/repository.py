@@ -6,6 +6,8 @@ import random
 import peewee as pw
 
 from server.domain import model as dm
+from server.storage.exits_queries import ExitsQueries
+from server.storage.grades_queries import GradesQueries
 from server.storage.member_settings_queries import MemberSettingsQueries
 from server.storage.membership_queries import MembershipQueries
 from server.storage.models import Group, Member, User
@@ -18,7 +20,7 @@ IM_ID_MAX = 99_999_999_999_999
 NUMBER_MIN, NUMBER_MAX = 10_000_000, 99_999_999  # 8-digit 群号
 
 
-class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries):
+class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
     def __init__(self, app: str, for_update: bool):
@@ -178,7 +180,12 @@ class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries):
     ) -> list[dm.Member]:
         """Members ordered owner, admins, members (then by join order), with profiles.
         muted_after keeps members muted at that time; unmuted_at keeps the others."""
-        query = Member.select().where(Member.group == group_id)
+        query = (
+            Member.select(Member, User.name.alias("user_name"), User.avatar.alias("user_avatar"))
+            .join(User, pw.JOIN.LEFT_OUTER, on=(User.app == Member.app) & (User.user_id == Member.user_id))
+            .where(Member.group == group_id)
+            .objects()  # the profile columns land on each Member row
+        )
         if roles is not None:
             query = query.where(Member.role.in_(roles))
         if below_role is not None:
@@ -190,9 +197,7 @@ class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries):
         query = query.order_by(Member.role.desc(), Member.id).offset(offset or None)
         if limit is not None:
             query = query.limit(limit)
-        rows = list(query)
-        profiles = self.users(r.user_id for r in rows)
-        return [_member(r, profiles.get(r.user_id) or dm.UserProfile(r.user_id)) for r in rows]
+        return [_member(r, dm.UserProfile(r.user_id, r.user_name or "", r.user_avatar)) for r in query]
 
     def member_page(self, group_id: int, after_id: int, limit: int) -> list[dm.Member]:
         """Members in join order after a membership id (keyset pagination)."""

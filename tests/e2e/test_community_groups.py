@@ -3,9 +3,9 @@ groups and the members list, with their documented shapes and failures."""
 
 import pytest
 
+from tests.support.assertions import assert_community_error
 from tests.support.documented import (
     COMMUNITY_DETAIL,
-    COMMUNITY_ERROR,
     CREATE_GROUP,
     GROUP_DETAIL,
     GROUP_SECTIONS,
@@ -15,12 +15,6 @@ from tests.support.documented import (
     USER_GROUPS,
 )
 from tests.support.shapes import assert_shape
-
-
-def assert_community_error(reply, status):
-    assert reply.status_code == status, reply.text
-    assert_shape(reply.json(), COMMUNITY_ERROR)
-    assert reply.json()["code"] == status
 
 
 class TestCreateGroup:

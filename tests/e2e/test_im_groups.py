@@ -3,18 +3,9 @@ member list with cursor pagination, and the user's groups."""
 
 import pytest
 
-from tests.support.documented import IM_BOOLEAN, IM_ERROR, IM_GROUP_BATCH, IM_GROUP_INFO, IM_ID_LIST, IM_MEMBER_PAGE
+from tests.support.assertions import assert_im_error, gid
+from tests.support.documented import IM_BOOLEAN, IM_GROUP_BATCH, IM_GROUP_INFO, IM_ID_LIST, IM_MEMBER_PAGE
 from tests.support.shapes import assert_shape
-
-
-def assert_im_error(reply, status):
-    assert reply.status_code == status, reply.text
-    assert_shape(reply.json(), IM_ERROR)
-    assert reply.json()["code"] == status
-
-
-def gid(group) -> int:
-    return int(group["group_id"])
 
 
 class TestCreate:

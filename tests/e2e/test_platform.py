@@ -131,6 +131,15 @@ class TestEdgeReplies:
         assert reply.status_code == 404
         assert reply.json() == {"message": reply.json()["message"]}
 
+    def test_unknown_query_parameter_is_400_in_the_dialects_envelope(self, api):
+        user = api.user()
+        reply = user.get("/api/user/groups", params={"nosuch": "1"})
+        assert reply.status_code == 400
+        assert_shape(reply.json(), COMMUNITY_ERROR)
+        reply = user.im("GET", "/group/user_joined", params={"nosuch": "1"})
+        assert reply.status_code == 400
+        assert_shape(reply.json(), IM_ERROR)
+
     def test_unbound_method_is_404(self, api):
         reply = api.request("PATCH", "/group/info/name", json={})
         assert reply.status_code == 404

@@ -35,9 +35,10 @@ def stop(process: subprocess.Popen, timeout: float = 15) -> None:
 class Stack:
     """`python -m server.cli.run` (what `make run` starts) on free ports."""
 
-    def __init__(self, data_dir: Path, database_url: str):
+    def __init__(self, data_dir: Path, database_url: str, extra_env: dict | None = None):
         self.data_dir = data_dir
         self.database_url = database_url
+        self.extra_env = extra_env or {}
         self.http_port, self.grpc_port, self.admin_port = free_port(), free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.http_port}"
         self.log_path = data_dir / "stack.log"
@@ -51,6 +52,7 @@ class Stack:
             "ADMIN_PORT": str(self.admin_port),
             "DATA_DIR": str(self.data_dir),
             "DATABASE_URL": self.database_url,
+            **self.extra_env,
         }
 
     def start(self, timeout: float = 60) -> "Stack":

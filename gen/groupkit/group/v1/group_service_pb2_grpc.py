@@ -4,7 +4,12 @@ import grpc
 import warnings
 
 from groupkit.group.v1 import community_pb2 as groupkit_dot_group_dot_v1_dot_community__pb2
+from groupkit.group.v1 import exits_pb2 as groupkit_dot_group_dot_v1_dot_exits__pb2
+from groupkit.group.v1 import grades_pb2 as groupkit_dot_group_dot_v1_dot_grades__pb2
 from groupkit.group.v1 import im_pb2 as groupkit_dot_group_dot_v1_dot_im__pb2
+from groupkit.group.v1 import member_settings_pb2 as groupkit_dot_group_dot_v1_dot_member__settings__pb2
+from groupkit.group.v1 import membership_pb2 as groupkit_dot_group_dot_v1_dot_membership__pb2
+from groupkit.group.v1 import moderation_pb2 as groupkit_dot_group_dot_v1_dot_moderation__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -98,6 +103,306 @@ class GroupServiceStub:
                 '/groupkit.group.v1.GroupService/ListImUserJoinedGroups',
                 request_serializer=groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsRequest.SerializeToString,
                 response_deserializer=groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsResponse.FromString,
+                _registered_method=True)
+        self.RemoveMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/RemoveMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersResponse.FromString,
+                _registered_method=True)
+        self.QuitGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/QuitGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupResponse.FromString,
+                _registered_method=True)
+        self.TransferGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/TransferGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupResponse.FromString,
+                _registered_method=True)
+        self.DismissGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/DismissGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupResponse.FromString,
+                _registered_method=True)
+        self.QuitCommunity = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/QuitCommunity',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityResponse.FromString,
+                _registered_method=True)
+        self.KickImMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/KickImMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersResponse.FromString,
+                _registered_method=True)
+        self.LeaveImGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/LeaveImGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupResponse.FromString,
+                _registered_method=True)
+        self.TransferImGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/TransferImGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupResponse.FromString,
+                _registered_method=True)
+        self.DestroyImGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/DestroyImGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupResponse.FromString,
+                _registered_method=True)
+        self.InviteToGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/InviteToGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupResponse.FromString,
+                _registered_method=True)
+        self.JoinGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/JoinGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupResponse.FromString,
+                _registered_method=True)
+        self.AuditJoinRequest = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/AuditJoinRequest',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestResponse.FromString,
+                _registered_method=True)
+        self.ApplyImGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ApplyImGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupResponse.FromString,
+                _registered_method=True)
+        self.HandleImApplication = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/HandleImApplication',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationResponse.FromString,
+                _registered_method=True)
+        self.ListImApplications = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImApplications',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsResponse.FromString,
+                _registered_method=True)
+        self.InviteImMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/InviteImMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersResponse.FromString,
+                _registered_method=True)
+        self.HandleImInvitation = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/HandleImInvitation',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationResponse.FromString,
+                _registered_method=True)
+        self.ListImInvitations = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImInvitations',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsResponse.FromString,
+                _registered_method=True)
+        self.SignImGroupQrCode = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SignImGroupQrCode',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeResponse.FromString,
+                _registered_method=True)
+        self.JoinImGroupByQrCode = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/JoinImGroupByQrCode',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeResponse.FromString,
+                _registered_method=True)
+        self.BlockImMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/BlockImMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersResponse.FromString,
+                _registered_method=True)
+        self.UnblockImMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UnblockImMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersResponse.FromString,
+                _registered_method=True)
+        self.ListImBlockedUsers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImBlockedUsers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersResponse.FromString,
+                _registered_method=True)
+        self.SetMemberNickname = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetMemberNickname',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameResponse.FromString,
+                _registered_method=True)
+        self.SetMemberChatBackground = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetMemberChatBackground',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundResponse.FromString,
+                _registered_method=True)
+        self.SetMemberChatSetting = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetMemberChatSetting',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingResponse.FromString,
+                _registered_method=True)
+        self.SetGroupBackground = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetGroupBackground',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundResponse.FromString,
+                _registered_method=True)
+        self.SetImDisplayName = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetImDisplayName',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameResponse.FromString,
+                _registered_method=True)
+        self.BatchGetImDisplayNames = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/BatchGetImDisplayNames',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesResponse.FromString,
+                _registered_method=True)
+        self.SetImMsgMuteMode = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetImMsgMuteMode',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeResponse.FromString,
+                _registered_method=True)
+        self.SetImMsgPushMode = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetImMsgPushMode',
+                request_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeResponse.FromString,
+                _registered_method=True)
+        self.ListUpgradeRules = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListUpgradeRules',
+                request_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesResponse.FromString,
+                _registered_method=True)
+        self.UpgradeGroup = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpgradeGroup',
+                request_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupResponse.FromString,
+                _registered_method=True)
+        self.GetGroupConditions = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/GetGroupConditions',
+                request_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsResponse.FromString,
+                _registered_method=True)
+        self.AddGroupAdmins = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/AddGroupAdmins',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsResponse.FromString,
+                _registered_method=True)
+        self.RemoveGroupAdmin = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/RemoveGroupAdmin',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminResponse.FromString,
+                _registered_method=True)
+        self.ToggleGroupSilence = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ToggleGroupSilence',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceResponse.FromString,
+                _registered_method=True)
+        self.SilenceGroupMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SilenceGroupMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.UnsilenceGroupMember = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UnsilenceGroupMember',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberResponse.FromString,
+                _registered_method=True)
+        self.ListGroupManageItems = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListGroupManageItems',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsResponse.FromString,
+                _registered_method=True)
+        self.GetGroupManageItem = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/GetGroupManageItem',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemResponse.FromString,
+                _registered_method=True)
+        self.SetGroupManageItem = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/SetGroupManageItem',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemResponse.FromString,
+                _registered_method=True)
+        self.AddImGroupAdmins = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/AddImGroupAdmins',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsResponse.FromString,
+                _registered_method=True)
+        self.RemoveImGroupAdmins = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/RemoveImGroupAdmins',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsResponse.FromString,
+                _registered_method=True)
+        self.ListImGroupAdmins = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImGroupAdmins',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsResponse.FromString,
+                _registered_method=True)
+        self.BanImGroupMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/BanImGroupMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.UnbanImGroupMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UnbanImGroupMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.ListImGroupBannedMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImGroupBannedMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersResponse.FromString,
+                _registered_method=True)
+        self.BanAllImGroupMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/BanAllImGroupMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.UnbanAllImGroupMembers = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UnbanAllImGroupMembers',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.GetImGroupSettings = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/GetImGroupSettings',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupMemberInvitation = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupMemberInvitation',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupMemberModify = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupMemberModify',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupReadAck = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupReadAck',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupHistoryVisible = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupHistoryVisible',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupApplyApproval = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupApplyApproval',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupAvatar = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupAvatar',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupDescription = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupDescription',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionResponse.FromString,
+                _registered_method=True)
+        self.UpdateImGroupExt = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupExt',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtResponse.FromString,
+                _registered_method=True)
+        self.ListImPublicGroups = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/ListImPublicGroups',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsResponse.FromString,
                 _registered_method=True)
 
 
@@ -203,6 +508,541 @@ class GroupServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RemoveMembers(self, request, context):
+        """---- exits ----
+
+        RemoveMembers removes members named by membership id, all or none. Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin who outranks every
+        target (nobody removes themselves); NOT_FOUND for unknown memberships or ones of
+        another group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def QuitGroup(self, request, context):
+        """QuitGroup makes the caller leave a group or community, named by the caller's
+        membership id or the group's IM groupid. Returns FAILED_PRECONDITION for the owner
+        (who must transfer first); NOT_FOUND for an unknown group or membership.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransferGroup(self, request, context):
+        """TransferGroup makes a member the owner; the old owner takes the member's role.
+        Returns PERMISSION_DENIED unless the caller is the owner; FAILED_PRECONDITION when
+        the target is not a member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DismissGroup(self, request, context):
+        """DismissGroup dissolves a group or community: every membership ends, a community's
+        groups are released. Returns PERMISSION_DENIED unless the caller is the owner (or an
+        admin token acting for the group); NOT_FOUND for an unknown or dismissed group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def QuitCommunity(self, request, context):
+        """QuitCommunity takes groups out of the community {id}, all or none. Returns
+        PERMISSION_DENIED unless the caller manages the community or owns every listed group;
+        INVALID_ARGUMENT when {id} is not a community or a group is not in it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KickImMembers(self, request, context):
+        """KickImMembers removes users from a group; each user the caller may not remove fails
+        alone with a reason. Returns PERMISSION_DENIED unless the caller is the owner or an admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LeaveImGroup(self, request, context):
+        """LeaveImGroup makes the caller leave a group. Returns FAILED_PRECONDITION for the
+        owner (who must transfer first); PERMISSION_DENIED for a non-member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransferImGroup(self, request, context):
+        """TransferImGroup makes a member the owner; the old owner takes the member's role.
+        Returns PERMISSION_DENIED unless the caller is the owner; FAILED_PRECONDITION when
+        new_owner is not a member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DestroyImGroup(self, request, context):
+        """DestroyImGroup dissolves a group, as DismissGroup does. Returns PERMISSION_DENIED
+        unless the caller is the owner (or an admin token acting for it); NOT_FOUND for an
+        unknown or dissolved group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteToGroup(self, request, context):
+        """---- membership ----
+
+        InviteToGroup adds friends to a group at once (the community app has no invitee
+        acceptance); members already in it are skipped. Returns PERMISSION_DENIED unless the
+        caller is the owner or an admin, or a member while member_invite is on; INVALID_ARGUMENT
+        for unknown users; FAILED_PRECONDITION for blocked users; RESOURCE_EXHAUSTED when they
+        would pass the group's capacity (nobody is added then).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def JoinGroup(self, request, context):
+        """JoinGroup applies to join a group, or, with group_ids, applies the caller's own groups
+        to a community. A group with apply_approval 0 lets the caller in at once, 1 queues an
+        application for its admins. Returns PERMISSION_DENIED when the group refuses
+        applications or has blocked the caller; ALREADY_EXISTS for a member or a pending
+        application; RESOURCE_EXHAUSTED when the group is full.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AuditJoinRequest(self, request, context):
+        """AuditJoinRequest approves or rejects an application by its id (read_id). Returns
+        PERMISSION_DENIED unless the caller owns or administers the group; NOT_FOUND for an
+        unknown application; ALREADY_EXISTS once handled; FAILED_PRECONDITION once expired;
+        RESOURCE_EXHAUSTED when approving would pass the capacity.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApplyImGroup(self, request, context):
+        """ApplyImGroup applies to join a group: apply_approval 0 joins at once, 1 queues an
+        application. Returns PERMISSION_DENIED when the group refuses applications (2) or has
+        blocked the caller; ALREADY_EXISTS for a member or a pending application;
+        RESOURCE_EXHAUSTED when the group is full.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HandleImApplication(self, request, context):
+        """HandleImApplication approves or refuses a user's pending application. Returns
+        PERMISSION_DENIED unless the caller owns or administers the group; NOT_FOUND when the
+        user has no pending application; FAILED_PRECONDITION once it expired;
+        RESOURCE_EXHAUSTED when approving would pass the capacity.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImApplications(self, request, context):
+        """ListImApplications pages through the applications of groups the caller owns or
+        administers, oldest first. Returns PERMISSION_DENIED for a group the caller does not
+        manage; NOT_FOUND for an unknown group; INVALID_ARGUMENT for a bad cursor or limit.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteImMembers(self, request, context):
+        """InviteImMembers invites users; each invitation waits for the invitee. Unknown,
+        blocked, already invited users and members fail alone. Returns PERMISSION_DENIED
+        unless the caller is the owner or an admin, or a member while member_invite is on.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HandleImInvitation(self, request, context):
+        """HandleImInvitation accepts or declines the caller's pending invitation from a user.
+        Returns NOT_FOUND when there is none (blocking a user declines their invitations);
+        FAILED_PRECONDITION once it expired; RESOURCE_EXHAUSTED when the group is full.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImInvitations(self, request, context):
+        """ListImInvitations pages through the invitations the caller received, oldest first.
+        Returns INVALID_ARGUMENT for a bad cursor or limit.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SignImGroupQrCode(self, request, context):
+        """SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
+        PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def JoinImGroupByQrCode(self, request, context):
+        """JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
+        does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
+        for an expired code, an inviter who left, or a blocked caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BlockImMembers(self, request, context):
+        """BlockImMembers blocks users from the group, removing those who are members; blocked
+        users cannot apply, be invited or use QR codes. Users of equal or higher rank fail
+        alone. Returns PERMISSION_DENIED unless the caller owns or administers the group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnblockImMembers(self, request, context):
+        """UnblockImMembers lifts blocks; users not blocked fail alone. Returns
+        PERMISSION_DENIED unless the caller owns or administers the group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImBlockedUsers(self, request, context):
+        """ListImBlockedUsers pages through a group's block list, oldest first. Returns
+        PERMISSION_DENIED unless the caller owns or administers the group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMemberNickname(self, request, context):
+        """---- member_settings ----
+
+        SetMemberNickname sets the caller's own group nickname (the im display_name) on a
+        membership. Returns NOT_FOUND for an unknown membership; PERMISSION_DENIED unless it
+        is the caller's own; INVALID_ARGUMENT for an empty or over-long nickname.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMemberChatBackground(self, request, context):
+        """SetMemberChatBackground sets the caller's own chat background on a membership.
+        Returns NOT_FOUND for an unknown membership; PERMISSION_DENIED unless it is the
+        caller's own; INVALID_ARGUMENT for an empty or over-long bgd.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMemberChatSetting(self, request, context):
+        """SetMemberChatSetting changes the caller's pin and do-not-disturb settings for a group.
+        Returns PERMISSION_DENIED when {id} is not the caller's user id or the caller is not a
+        member; NOT_FOUND for an unknown group; INVALID_ARGUMENT for values other than 0 or 1,
+        or msg_disturb without accept and shielding.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetGroupBackground(self, request, context):
+        """SetGroupBackground sets a group's home-page background. Returns NOT_FOUND for an
+        unknown group; PERMISSION_DENIED unless the caller is its owner or an admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetImDisplayName(self, request, context):
+        """SetImDisplayName sets the caller's display name in a group (the community nickname).
+        Returns NOT_FOUND for an unknown group; PERMISSION_DENIED unless the caller is a member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchGetImDisplayNames(self, request, context):
+        """BatchGetImDisplayNames shows the display names of the listed users who are members.
+        Returns NOT_FOUND for an unknown group; PERMISSION_DENIED unless the caller is a member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetImMsgMuteMode(self, request, context):
+        """SetImMsgMuteMode sets the caller's message mute mode for a group. Returns NOT_FOUND for
+        an unknown group; PERMISSION_DENIED unless the caller is a member; INVALID_ARGUMENT for
+        a mode other than 0, 1 or 2.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetImMsgPushMode(self, request, context):
+        """SetImMsgPushMode sets the caller's push mode for a group. Returns NOT_FOUND for an
+        unknown group; PERMISSION_DENIED unless the caller is a member; INVALID_ARGUMENT for a
+        mode outside 0 to 4.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListUpgradeRules(self, request, context):
+        """---- grades ----
+
+        ListUpgradeRules lists the app's group upgrade rules by level, with their texts.
+        Returns INVALID_ARGUMENT for a limit outside 1 to 100 or a negative offset.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpgradeGroup(self, request, context):
+        """UpgradeGroup raises a group to a rule's grade, paid from the owner's wallet, all at
+        once or not at all. Returns NOT_FOUND for an unknown group or rule; PERMISSION_DENIED
+        unless the caller is the owner, or for a wrong pay password; FAILED_PRECONDITION for
+        a rule not above the group's grade, no pay password set, or a balance below the price.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupConditions(self, request, context):
+        """GetGroupConditions shows the conditions for creating a group or community and the
+        caller's progress. Returns INVALID_ARGUMENT for an unknown type.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddGroupAdmins(self, request, context):
+        """---- moderation ----
+
+        AddGroupAdmins makes members admins, all or none. Returns PERMISSION_DENIED unless
+        the caller is the owner; NOT_FOUND for users who are not members; INVALID_ARGUMENT
+        for the owner; RESOURCE_EXHAUSTED (409) when the admins would pass maxadmins.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveGroupAdmin(self, request, context):
+        """RemoveGroupAdmin makes an admin a plain member again (a plain member stays one).
+        Returns PERMISSION_DENIED unless the caller is the owner; NOT_FOUND for a user who
+        is not a member; INVALID_ARGUMENT for the owner.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ToggleGroupSilence(self, request, context):
+        """ToggleGroupSilence turns mute-all on (until turned off) or off. Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin; NOT_FOUND for an
+        unknown group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SilenceGroupMembers(self, request, context):
+        """SilenceGroupMembers mutes members until lifted, all or none. Returns
+        PERMISSION_DENIED unless the caller outranks every target; NOT_FOUND for users who
+        are not members.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnsilenceGroupMember(self, request, context):
+        """UnsilenceGroupMember lifts one member's mute. Returns PERMISSION_DENIED unless the
+        caller outranks the target; NOT_FOUND for a user who is not a member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListGroupManageItems(self, request, context):
+        """ListGroupManageItems lists the management items: 加群方式 and 查找方式.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupManageItem(self, request, context):
+        """GetGroupManageItem shows a management item's options with the group's choice
+        checked. Returns NOT_FOUND for an unknown item or group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetGroupManageItem(self, request, context):
+        """SetGroupManageItem chooses an option of a management item and applies it (join
+        approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
+        or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
+        unknown item or group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddImGroupAdmins(self, request, context):
+        """AddImGroupAdmins makes members admins; a user who is not a member, the owner, or
+        one past the admin limit fails alone. Returns PERMISSION_DENIED unless the caller
+        is the owner.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveImGroupAdmins(self, request, context):
+        """RemoveImGroupAdmins makes admins plain members again; a user who is not a member or
+        the owner fails alone. Returns PERMISSION_DENIED unless the caller is the owner.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImGroupAdmins(self, request, context):
+        """ListImGroupAdmins lists a group's admins (not the owner). Returns PERMISSION_DENIED
+        unless the caller is a member; NOT_FOUND for an unknown group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BanImGroupMembers(self, request, context):
+        """BanImGroupMembers mutes members for duration minutes (-1 until lifted); a user the
+        caller does not outrank or who is not a member fails alone. Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT for a
+        duration that is neither positive nor -1.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnbanImGroupMembers(self, request, context):
+        """UnbanImGroupMembers lifts members' mutes; a user the caller does not outrank or who
+        is not a member fails alone. Returns PERMISSION_DENIED unless the caller is the
+        owner or an admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImGroupBannedMembers(self, request, context):
+        """ListImGroupBannedMembers pages through the members muted now, with an opaque
+        cursor. Returns PERMISSION_DENIED unless the caller is a member; INVALID_ARGUMENT for
+        a bad limit or cursor.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BanAllImGroupMembers(self, request, context):
+        """BanAllImGroupMembers mutes everyone but the owner and admins for duration minutes
+        (-1 until lifted). Returns PERMISSION_DENIED unless the caller is the owner or an
+        admin; INVALID_ARGUMENT for a duration that is neither positive nor -1.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnbanAllImGroupMembers(self, request, context):
+        """UnbanAllImGroupMembers ends mute-all. Returns PERMISSION_DENIED unless the caller is
+        the owner or an admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetImGroupSettings(self, request, context):
+        """GetImGroupSettings shows a group with its settings. Returns NOT_FOUND for an unknown
+        group or one of another app.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupMemberInvitation(self, request, context):
+        """UpdateImGroupMemberInvitation sets member_invite. Returns PERMISSION_DENIED unless
+        the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupMemberModify(self, request, context):
+        """UpdateImGroupMemberModify sets member_modify. Returns PERMISSION_DENIED unless the
+        caller is the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupReadAck(self, request, context):
+        """UpdateImGroupReadAck sets read_ack. Returns PERMISSION_DENIED unless the caller is
+        the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupHistoryVisible(self, request, context):
+        """UpdateImGroupHistoryVisible sets history_visible. Returns PERMISSION_DENIED unless
+        the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupApplyApproval(self, request, context):
+        """UpdateImGroupApplyApproval sets apply_approval (0, 1 or 2). Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT for a
+        missing or out-of-range value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupAvatar(self, request, context):
+        """UpdateImGroupAvatar sets the avatar. Returns PERMISSION_DENIED unless the caller is
+        the owner or an admin, or a member while member_modify is on.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupDescription(self, request, context):
+        """UpdateImGroupDescription sets the description. Returns PERMISSION_DENIED unless the
+        caller is the owner or an admin, or a member while member_modify is on.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupExt(self, request, context):
+        """UpdateImGroupExt sets the extension data. Returns PERMISSION_DENIED unless the
+        caller is the owner or an admin, or a member while member_modify is on.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImPublicGroups(self, request, context):
+        """ListImPublicGroups (deprecated in the document) lists the IM ids of the app's
+        groups that are searchable by keyword.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GroupServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -265,6 +1105,306 @@ def add_GroupServiceServicer_to_server(servicer, server):
                     servicer.ListImUserJoinedGroups,
                     request_deserializer=groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsRequest.FromString,
                     response_serializer=groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsResponse.SerializeToString,
+            ),
+            'RemoveMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersResponse.SerializeToString,
+            ),
+            'QuitGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.QuitGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupResponse.SerializeToString,
+            ),
+            'TransferGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransferGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupResponse.SerializeToString,
+            ),
+            'DismissGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DismissGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupResponse.SerializeToString,
+            ),
+            'QuitCommunity': grpc.unary_unary_rpc_method_handler(
+                    servicer.QuitCommunity,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityResponse.SerializeToString,
+            ),
+            'KickImMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.KickImMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersResponse.SerializeToString,
+            ),
+            'LeaveImGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.LeaveImGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupResponse.SerializeToString,
+            ),
+            'TransferImGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransferImGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupResponse.SerializeToString,
+            ),
+            'DestroyImGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DestroyImGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupResponse.SerializeToString,
+            ),
+            'InviteToGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteToGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupResponse.SerializeToString,
+            ),
+            'JoinGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.JoinGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupResponse.SerializeToString,
+            ),
+            'AuditJoinRequest': grpc.unary_unary_rpc_method_handler(
+                    servicer.AuditJoinRequest,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestResponse.SerializeToString,
+            ),
+            'ApplyImGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApplyImGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupResponse.SerializeToString,
+            ),
+            'HandleImApplication': grpc.unary_unary_rpc_method_handler(
+                    servicer.HandleImApplication,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationResponse.SerializeToString,
+            ),
+            'ListImApplications': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImApplications,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsResponse.SerializeToString,
+            ),
+            'InviteImMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteImMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersResponse.SerializeToString,
+            ),
+            'HandleImInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.HandleImInvitation,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationResponse.SerializeToString,
+            ),
+            'ListImInvitations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImInvitations,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsResponse.SerializeToString,
+            ),
+            'SignImGroupQrCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignImGroupQrCode,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeResponse.SerializeToString,
+            ),
+            'JoinImGroupByQrCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.JoinImGroupByQrCode,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeResponse.SerializeToString,
+            ),
+            'BlockImMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.BlockImMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersResponse.SerializeToString,
+            ),
+            'UnblockImMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnblockImMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersResponse.SerializeToString,
+            ),
+            'ListImBlockedUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImBlockedUsers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersResponse.SerializeToString,
+            ),
+            'SetMemberNickname': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMemberNickname,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameResponse.SerializeToString,
+            ),
+            'SetMemberChatBackground': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMemberChatBackground,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundResponse.SerializeToString,
+            ),
+            'SetMemberChatSetting': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMemberChatSetting,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingResponse.SerializeToString,
+            ),
+            'SetGroupBackground': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetGroupBackground,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundResponse.SerializeToString,
+            ),
+            'SetImDisplayName': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetImDisplayName,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameResponse.SerializeToString,
+            ),
+            'BatchGetImDisplayNames': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchGetImDisplayNames,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesResponse.SerializeToString,
+            ),
+            'SetImMsgMuteMode': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetImMsgMuteMode,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeResponse.SerializeToString,
+            ),
+            'SetImMsgPushMode': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetImMsgPushMode,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeResponse.SerializeToString,
+            ),
+            'ListUpgradeRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUpgradeRules,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesResponse.SerializeToString,
+            ),
+            'UpgradeGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpgradeGroup,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupResponse.SerializeToString,
+            ),
+            'GetGroupConditions': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupConditions,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsResponse.SerializeToString,
+            ),
+            'AddGroupAdmins': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddGroupAdmins,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsResponse.SerializeToString,
+            ),
+            'RemoveGroupAdmin': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveGroupAdmin,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminResponse.SerializeToString,
+            ),
+            'ToggleGroupSilence': grpc.unary_unary_rpc_method_handler(
+                    servicer.ToggleGroupSilence,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceResponse.SerializeToString,
+            ),
+            'SilenceGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.SilenceGroupMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersResponse.SerializeToString,
+            ),
+            'UnsilenceGroupMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnsilenceGroupMember,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberResponse.SerializeToString,
+            ),
+            'ListGroupManageItems': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListGroupManageItems,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsResponse.SerializeToString,
+            ),
+            'GetGroupManageItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupManageItem,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemResponse.SerializeToString,
+            ),
+            'SetGroupManageItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetGroupManageItem,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemResponse.SerializeToString,
+            ),
+            'AddImGroupAdmins': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddImGroupAdmins,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsResponse.SerializeToString,
+            ),
+            'RemoveImGroupAdmins': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveImGroupAdmins,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsResponse.SerializeToString,
+            ),
+            'ListImGroupAdmins': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImGroupAdmins,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsResponse.SerializeToString,
+            ),
+            'BanImGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.BanImGroupMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersResponse.SerializeToString,
+            ),
+            'UnbanImGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnbanImGroupMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersResponse.SerializeToString,
+            ),
+            'ListImGroupBannedMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImGroupBannedMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersResponse.SerializeToString,
+            ),
+            'BanAllImGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.BanAllImGroupMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersResponse.SerializeToString,
+            ),
+            'UnbanAllImGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnbanAllImGroupMembers,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersResponse.SerializeToString,
+            ),
+            'GetImGroupSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetImGroupSettings,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsResponse.SerializeToString,
+            ),
+            'UpdateImGroupMemberInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupMemberInvitation,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationResponse.SerializeToString,
+            ),
+            'UpdateImGroupMemberModify': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupMemberModify,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyResponse.SerializeToString,
+            ),
+            'UpdateImGroupReadAck': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupReadAck,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckResponse.SerializeToString,
+            ),
+            'UpdateImGroupHistoryVisible': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupHistoryVisible,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.SerializeToString,
+            ),
+            'UpdateImGroupApplyApproval': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupApplyApproval,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalResponse.SerializeToString,
+            ),
+            'UpdateImGroupAvatar': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupAvatar,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarResponse.SerializeToString,
+            ),
+            'UpdateImGroupDescription': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupDescription,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionResponse.SerializeToString,
+            ),
+            'UpdateImGroupExt': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupExt,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtResponse.SerializeToString,
+            ),
+            'ListImPublicGroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImPublicGroups,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -595,6 +1735,1626 @@ class GroupService:
             '/groupkit.group.v1.GroupService/ListImUserJoinedGroups',
             groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsRequest.SerializeToString,
             groupkit_dot_group_dot_v1_dot_im__pb2.ListImUserJoinedGroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/RemoveMembers',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.RemoveMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def QuitGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/QuitGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.QuitGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransferGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/TransferGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.TransferGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DismissGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/DismissGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.DismissGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def QuitCommunity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/QuitCommunity',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.QuitCommunityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KickImMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/KickImMembers',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.KickImMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LeaveImGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/LeaveImGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.LeaveImGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransferImGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/TransferImGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.TransferImGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DestroyImGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/DestroyImGroup',
+            groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_exits__pb2.DestroyImGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteToGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/InviteToGroup',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.InviteToGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def JoinGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/JoinGroup',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.JoinGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AuditJoinRequest(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/AuditJoinRequest',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.AuditJoinRequestResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApplyImGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ApplyImGroup',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ApplyImGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HandleImApplication(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/HandleImApplication',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImApplicationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImApplications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImApplications',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImApplicationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteImMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/InviteImMembers',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.InviteImMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HandleImInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/HandleImInvitation',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.HandleImInvitationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImInvitations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImInvitations',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImInvitationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignImGroupQrCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SignImGroupQrCode',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.SignImGroupQrCodeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def JoinImGroupByQrCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/JoinImGroupByQrCode',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.JoinImGroupByQrCodeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BlockImMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/BlockImMembers',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.BlockImMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnblockImMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UnblockImMembers',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.UnblockImMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImBlockedUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImBlockedUsers',
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_membership__pb2.ListImBlockedUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMemberNickname(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetMemberNickname',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberNicknameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMemberChatBackground(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetMemberChatBackground',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatBackgroundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMemberChatSetting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetMemberChatSetting',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetMemberChatSettingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetGroupBackground(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetGroupBackground',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetGroupBackgroundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetImDisplayName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetImDisplayName',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImDisplayNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchGetImDisplayNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/BatchGetImDisplayNames',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.BatchGetImDisplayNamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetImMsgMuteMode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetImMsgMuteMode',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgMuteModeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetImMsgPushMode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetImMsgPushMode',
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_member__settings__pb2.SetImMsgPushModeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUpgradeRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListUpgradeRules',
+            groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_grades__pb2.ListUpgradeRulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpgradeGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpgradeGroup',
+            groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_grades__pb2.UpgradeGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupConditions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/GetGroupConditions',
+            groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_grades__pb2.GetGroupConditionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddGroupAdmins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/AddGroupAdmins',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.AddGroupAdminsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveGroupAdmin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/RemoveGroupAdmin',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveGroupAdminResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ToggleGroupSilence(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ToggleGroupSilence',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ToggleGroupSilenceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SilenceGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SilenceGroupMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.SilenceGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnsilenceGroupMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UnsilenceGroupMember',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnsilenceGroupMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListGroupManageItems(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListGroupManageItems',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListGroupManageItemsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupManageItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/GetGroupManageItem',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.GetGroupManageItemResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetGroupManageItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/SetGroupManageItem',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.SetGroupManageItemResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddImGroupAdmins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/AddImGroupAdmins',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.AddImGroupAdminsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveImGroupAdmins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/RemoveImGroupAdmins',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.RemoveImGroupAdminsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImGroupAdmins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImGroupAdmins',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupAdminsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BanImGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/BanImGroupMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.BanImGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnbanImGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UnbanImGroupMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanImGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImGroupBannedMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImGroupBannedMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImGroupBannedMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BanAllImGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/BanAllImGroupMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.BanAllImGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnbanAllImGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UnbanAllImGroupMembers',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UnbanAllImGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetImGroupSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/GetImGroupSettings',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.GetImGroupSettingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupMemberInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupMemberInvitation',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberInvitationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupMemberModify(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupMemberModify',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupMemberModifyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupReadAck(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupReadAck',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupReadAckResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupHistoryVisible(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupHistoryVisible',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupApplyApproval(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupApplyApproval',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupAvatar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupAvatar',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupAvatarResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupDescription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupDescription',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupDescriptionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupExt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupExt',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupExtResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListImPublicGroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/ListImPublicGroups',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.ListImPublicGroupsResponse.FromString,
             options,
             channel_credentials,
             insecure,
