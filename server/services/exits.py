@@ -6,7 +6,7 @@ from server.domain import errors
 from server.domain import policies as rules
 from server.domain.model import Group, GroupKind, ItemResult, Member, Principal, Role
 from server.services.clock import now_ms
-from server.services.groups import _group_or_404
+from server.services.lookup import group_or_404, require_group_id, role_of
 
 
 class ImGroupId(int):
@@ -16,7 +16,7 @@ class ImGroupId(int):
 
 def _find(store, ref: int, *, lock: bool = False) -> Group:
     found = store.group_by_im_id(ref, lock=lock) if isinstance(ref, ImGroupId) else store.group_by_ref(ref, lock=lock)
-    return _group_or_404(found)
+    return group_or_404(found)
 
 
 BY_USER = "user"  # im: targets are user ids, each bad one fails alone
@@ -28,12 +28,12 @@ def kick(uow, actor: Principal, group_ref: int, ids: list[int], *, named_by: str
     alone; named_by=BY_MEMBERSHIP (community) removes every membership or none. Results are
     one per id, in the order given."""
     field = "user_list" if named_by == BY_USER else "members"
-    _require_group_ref(group_ref)
+    require_group_id(group_ref)
     ids = rules.check_batch(ids, field)
     now = now_ms()
     with uow.write(actor.app) as store:
         group = _find(store, group_ref, lock=True)
-        role = rules.require_manager(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        role = rules.require_manager(role_of(store, actor, group))
         if named_by == BY_USER:
             found = store.members_by_user_ids(group.id, ids)
         else:
@@ -56,7 +56,7 @@ def _judge(actor: Principal, role: Role, item_id: int, target: Member | None) ->
 
 def leave(uow, actor: Principal, group_ref: int) -> None:
     """The caller leaves the group (their role goes with the membership); the owner transfers first."""
-    _require_group_ref(group_ref)
+    require_group_id(group_ref)
     with uow.write(actor.app) as store:
         _leave(store, actor, _find(store, group_ref, lock=True))
 
@@ -75,7 +75,7 @@ def quit_membership(uow, actor: Principal, ref: int) -> None:
             raise errors.PermissionDenied("只能退出自己加入的群")
         else:
             group = store.group(membership.group_id, lock=True)
-        _leave(store, actor, _group_or_404(group))
+        _leave(store, actor, group_or_404(group))
 
 
 def _leave(store, actor: Principal, group: Group) -> None:
@@ -89,13 +89,13 @@ def _leave(store, actor: Principal, group: Group) -> None:
 def transfer(uow, actor: Principal, group_ref: int, new_owner_id: int) -> int:
     """The owner hands the group to a member, who becomes the owner while the old owner takes
     the member's previous role. Returns the new owner's user id."""
-    _require_group_ref(group_ref)
+    require_group_id(group_ref)
     if new_owner_id <= 0:
         raise errors.InvalidArgument("新群主不能为空")
     now = now_ms()
     with uow.write(actor.app) as store:
         group = _find(store, group_ref, lock=True)
-        rules.require_owner(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        rules.require_owner(role_of(store, actor, group))
         target = rules.check_transfer_target(store.member(group.id, new_owner_id))
         store.set_roles(group.id, [group.owner_id], target.role, now)
         store.set_roles(group.id, [target.user_id], Role.OWNER, now)
@@ -106,11 +106,11 @@ def transfer(uow, actor: Principal, group_ref: int, new_owner_id: int) -> int:
 def dismiss(uow, actor: Principal, group_ref: int) -> None:
     """Dissolves a group: every membership ends and it disappears from every read. A
     community releases its groups; a group inside a community is uncounted there."""
-    _require_group_ref(group_ref)
+    require_group_id(group_ref)
     now = now_ms()
     with uow.write(actor.app) as store:
         group = _lock_with_community(store, group_ref)
-        rules.require_dismisser(actor, group, rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        rules.require_dismisser(actor, group, role_of(store, actor, group))
         if group.kind == GroupKind.COMMUNITY:
             store.release_groups(group.id, None, now)
         if group.comm_id:
@@ -133,7 +133,7 @@ def _lock_with_community(store, group_ref: int) -> Group:
 def quit_community(uow, actor: Principal, community_ref: int, group_refs: list[int]) -> None:
     """Groups leave a community, all or none, on the word of the community's owner or admins
     or of each group's own owner."""
-    _require_group_ref(community_ref)
+    require_group_id(community_ref)
     group_refs = rules.check_batch(group_refs, "groups")
     now = now_ms()
     with uow.write(actor.app) as store:
@@ -149,6 +149,3 @@ def quit_community(uow, actor: Principal, community_ref: int, group_refs: list[i
         store.release_groups(community.id, [g.id for g in leaving], now)
 
 
-def _require_group_ref(group_ref: int) -> None:
-    if group_ref <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")

@@ -9,6 +9,7 @@ from server.domain import policies as rules
 from server.domain.grades import Condition, UpgradeRule, UpgradeTexts, UserStats, Wallet
 from server.domain.model import Group, Principal
 from server.services.clock import now_ms
+from server.services.lookup import group_or_404, role_of
 
 RULES_PAGE_DEFAULT, RULES_PAGE_MAX = 20, 100
 MAX_REASON_LENGTH = 256
@@ -32,10 +33,8 @@ def upgrade_rules(uow, actor: Principal, limit: int | None, offset: int | None) 
 
 
 def _owned_group(store, actor: Principal, group_ref: int, *, lock: bool = False) -> Group:
-    group = store.group_by_ref(group_ref, lock=lock)
-    if group is None:
-        raise errors.NotFound("群不存在")
-    rules.require_owner(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+    group = group_or_404(store.group_by_ref(group_ref, lock=lock))
+    rules.require_owner(role_of(store, actor, group))
     return group
 
 

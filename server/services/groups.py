@@ -19,24 +19,12 @@ from server.domain.model import (
 )
 from server.services import cursor, grades
 from server.services.clock import now_ms
+from server.services.lookup import group_or_404, known_users, require_group_id, role_of
 
 MEMBER_PAGE_DEFAULT = 1000
 MEMBER_PAGE_MAX = 1000
 DETAIL_MEMBERS = 8
 MEMBER_CURSOR = "m"
-
-
-def _group_or_404(group: Group | None) -> Group:
-    if group is None:
-        raise errors.NotFound("群不存在")
-    return group
-
-
-def _known_users(store, user_ids: list[int], field: str) -> None:
-    known = store.users(user_ids)
-    unknown = [uid for uid in user_ids if uid not in known]
-    if unknown:
-        raise errors.InvalidArgument(f"用户不存在: {', '.join(map(str, unknown))}", field=field)
 
 
 def create_group(
@@ -68,7 +56,7 @@ def create_group(
     now = now_ms()
     with uow.write(actor.app) as store:
         grades.check_may_create(store, actor, kind)
-        _known_users(store, member_ids, members_field)
+        known_users(store, member_ids, members_field)
         group = store.insert_group(
             kind=kind, im_type=im_type, name=name, avatar=avatar, describe=describe,
             owner_id=actor.user_id, grade=grade.level, max_members=grade.max_members,
@@ -97,7 +85,7 @@ def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -
     rules.check_text(changes.describe, "describe", rules.MAX_TEXT_LENGTH)
     rules.check_text(changes.background, "background", rules.MAX_URL_LENGTH)
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_ref(group_ref, lock=True))
+        group = group_or_404(store.group_by_ref(group_ref, lock=True))
         member = store.member(group.id, actor.user_id)
         rules.require_manager(rules.effective_role(actor, group, member))
         values = {k: v for k, v in vars(changes).items() if v is not None}
@@ -122,7 +110,7 @@ def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str 
         raise errors.InvalidArgument("value 不能为空", field="value")
     rules.check_text(value, "value", limit)
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(im_id, lock=True))
+        group = group_or_404(store.group_by_im_id(im_id, lock=True))
         member = store.member(group.id, actor.user_id)
         rules.require_info_editor(rules.effective_role(actor, group, member), group)
         stored = value if value or column == "ext" else None
@@ -143,7 +131,7 @@ def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
     """A group by IM id with its first members and the caller's membership; communities
     add their groups and the caller's groups that may apply or have joined."""
     with uow.read(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(im_id))
+        group = group_or_404(store.group_by_im_id(im_id))
         now = now_ms()
         first_members = store.ranked_members(group.id, limit=DETAIL_MEMBERS)
         # The owner ranks first and the caller is often among the first members: no query of their own then.
@@ -216,8 +204,7 @@ class MemberQuery:
 def list_members(uow, actor: Principal, query: MemberQuery) -> list[Member]:
     """Members ordered owner, admins, members. action=silence lists muted members;
     action=unsilence lists members the caller (an owner or admin) may mute."""
-    if query.group_ref <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    require_group_id(query.group_ref)
     roles = _parse_roles(query.roles)
     if query.action not in ("", "silence", "unsilence"):
         raise errors.InvalidArgument("action 只能是 silence 或 unsilence", field="action")
@@ -229,8 +216,8 @@ def list_members(uow, actor: Principal, query: MemberQuery) -> list[Member]:
         raise errors.InvalidArgument("offset 不能小于 0", field="offset")
     now = now_ms()
     with uow.read(actor.app) as store:
-        group = _group_or_404(store.group_by_ref(query.group_ref))
-        role = rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        group = group_or_404(store.group_by_ref(query.group_ref))
+        role = rules.require_member(role_of(store, actor, group))
         filters = {}
         if query.action == "silence":
             filters["muted_after"] = now
@@ -242,10 +229,9 @@ def list_members(uow, actor: Principal, query: MemberQuery) -> list[Member]:
 
 def group_info(uow, actor: Principal, im_id: int) -> Membership | tuple[Group, None]:
     """A group by IM id with the caller's membership (None for an outsider)."""
-    if im_id <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    require_group_id(im_id)
     with uow.read(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(im_id))
+        group = group_or_404(store.group_by_im_id(im_id))
         return group, store.member(group.id, actor.user_id)
 
 
@@ -261,13 +247,12 @@ def groups_info(uow, actor: Principal, im_ids: list[int]) -> list[tuple[Group, M
 def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int) -> MemberPage:
     """A page of members in join order; the cursor is a keyset position, so members
     joining or leaving never shift later pages."""
-    if im_id <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    require_group_id(im_id)
     limit = cursor.page_limit(limit, MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
     after = cursor.decode(MEMBER_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(im_id))
-        rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
+        group = group_or_404(store.group_by_im_id(im_id))
+        rules.require_member(role_of(store, actor, group))
         rows = store.member_page(group.id, after, limit + 1)
     members, next_cursor = cursor.cut_page(rows, limit, MEMBER_CURSOR)
     return MemberPage(members=members, next_cursor=next_cursor, total=group.member_count)

@@ -6,6 +6,7 @@ from server.domain import policies as rules
 from server.domain.model import Member, Principal
 from server.services import groups
 from server.services.clock import now_ms
+from server.services.lookup import group_or_404, require_group_id, role_of
 
 
 def _required_text(value: str, field: str, limit: int) -> str:
@@ -13,12 +14,6 @@ def _required_text(value: str, field: str, limit: int) -> str:
         raise errors.InvalidArgument(f"{field} 不能为空", field=field)
     rules.check_text(value, field, limit)
     return value
-
-
-def _required_group_id(im_id: int) -> int:
-    if im_id <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
-    return im_id
 
 
 def _update_own_membership(uow, actor: Principal, member_id: int, **changes) -> None:
@@ -33,9 +28,7 @@ def _update_own_membership(uow, actor: Principal, member_id: int, **changes) -> 
 def _update_own_membership_in_group(uow, actor: Principal, im_id: int, **changes) -> None:
     """Changes the caller's own membership of a group given by its IM id (环信 id)."""
     with uow.write(actor.app) as store:
-        group = store.group_by_im_id(_required_group_id(im_id))
-        if group is None:
-            raise errors.NotFound("群不存在")
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
         member = store.member(group.id, actor.user_id)
         if member is None:
             raise errors.PermissionDenied("你不是该群成员")
@@ -101,9 +94,7 @@ def display_names(uow, actor: Principal, im_id: int, user_ids: list[int]) -> lis
     """The listed users who are members, in the order asked; members (or the group's acting admin) only."""
     user_ids = rules.check_batch(user_ids, "user_list")
     with uow.read(actor.app) as store:
-        group = store.group_by_im_id(_required_group_id(im_id))
-        if group is None:
-            raise errors.NotFound("群不存在")
-        rules.require_member(rules.effective_role(actor, group, store.member(group.id, actor.user_id)))
-        found = store.members_of_users(group.id, user_ids)
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
+        rules.require_member(role_of(store, actor, group))
+        found = store.members_by_user_ids(group.id, user_ids)
     return [found[uid] for uid in user_ids if uid in found]

@@ -23,16 +23,12 @@ from server.domain.model import (
 )
 from server.services import cursor
 from server.services.clock import now_ms
-from server.services.groups import _group_or_404, _known_users
+from server.services.lookup import group_or_404, known_users, require_group_id, role_of
 
 REQUEST_PAGE_DEFAULT = REQUEST_PAGE_MAX = 100  # applications and invitations (MaxIM's defaults)
 BLOCK_PAGE_DEFAULT = BLOCK_PAGE_MAX = 1000
 APPLICATION_CURSOR, INVITATION_CURSOR, BLOCK_CURSOR = "a", "i", "b"
 MAX_SOURCE_LENGTH = 128
-
-
-def _role(store, actor: Principal, group: Group) -> Role | None:
-    return rules.effective_role(actor, group, store.member(group.id, actor.user_id))
 
 
 def _admit(store, group: Group, user_ids: list[int], now: int) -> None:
@@ -41,18 +37,9 @@ def _admit(store, group: Group, user_ids: list[int], now: int) -> None:
     store.join_members(group, user_ids, Role.MEMBER, now)
 
 
-def _page_limit(limit: int, default: int, maximum: int) -> int:
-    limit = limit or default
-    if not 0 < limit <= maximum:
-        raise errors.InvalidArgument(f"limit 必须在 1 到 {maximum} 之间", field="limit")
-    return limit
-
-
 def _page(rows: list, limit: int, kind: str, total: int) -> Page:
-    """rows holds up to limit + 1 items with an id: the extra one says a next page exists."""
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(items=rows, next_cursor=cursor.encode(kind, rows[-1].id) if more else "", total=total)
+    items, next_cursor = cursor.cut_page(rows, limit, kind)
+    return Page(items=items, next_cursor=next_cursor, total=total)
 
 
 # ---- community dialect: invite friends, join, audit ----
@@ -61,15 +48,14 @@ def _page(rows: list, limit: int, kind: str, total: int) -> Page:
 def invite_friends(uow, actor: Principal, group_ref: int, friend_ids: list[int]) -> None:
     """Adds friends at once (the community app has no invitee acceptance); members are
     skipped. Nobody is added when one is unknown or blocked or the group would overflow."""
-    if group_ref <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
+    require_group_id(group_ref)
     friend_ids = rules.check_batch(friend_ids, "friends")
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_ref(group_ref, lock=True))
-        rules.require_inviter(_role(store, actor, group), group)
-        _known_users(store, friend_ids, "friends")
-        members = store.existing_members(group.id, friend_ids)
+        group = group_or_404(store.group_by_ref(group_ref, lock=True))
+        rules.require_inviter(role_of(store, actor, group), group)
+        known_users(store, friend_ids, "friends")
+        members = store.members_by_user_ids(group.id, friend_ids).keys()
         newcomers = [uid for uid in friend_ids if uid not in members]
         blocked = store.blocked_among(group.id, newcomers)
         if blocked:
@@ -132,7 +118,7 @@ def join_group(uow, actor: Principal, group_ref: int, *, source: str, remark: st
     rules.check_text(remark, "remark", rules.MAX_TEXT_LENGTH)
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_ref(group_ref, lock=True))
+        group = group_or_404(store.group_by_ref(group_ref, lock=True))
         if group.kind == GroupKind.COMMUNITY:
             _apply_groups_to_community(store, actor, group, group_ids, remark, source, now)
         else:
@@ -181,8 +167,8 @@ def audit_application(uow, actor: Principal, application_id: int, status: int, g
         if found is None:
             raise errors.NotFound("申请不存在")
         # The group first, then the application: every handler locks in that order.
-        group = _group_or_404(store.group(found.group_id, lock=True))
-        rules.require_manager(_role(store, actor, group))
+        group = group_or_404(store.group(found.group_id, lock=True))
+        rules.require_manager(role_of(store, actor, group))
         application = store.application(application_id, lock=True)
         approved = group_ids if application.group_ids else None  # required (non-empty) to approve a community's
         _decide(store, group, application, AUDIT_STATUSES[status], approved, now)
@@ -191,18 +177,12 @@ def audit_application(uow, actor: Principal, application_id: int, status: int, g
 # ---- im dialect: apply, applications, invitations ----
 
 
-def _im_group_id(im_id: int) -> int:
-    if im_id <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
-    return im_id
-
-
 def apply_to_group(uow, actor: Principal, im_id: int, reason: str) -> bool:
     """POST /group/apply: True when the caller joined at once, False when the application waits."""
     rules.check_text(reason, "reason", rules.MAX_TEXT_LENGTH)
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
         return _apply(store, actor, group, reason, "", now)
 
 
@@ -212,8 +192,8 @@ def handle_application(uow, actor: Principal, im_id: int, applicant_id: int, app
         raise errors.InvalidArgument("user_id 不能为空", field="user_id")
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
-        rules.require_manager(_role(store, actor, group))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
+        rules.require_manager(role_of(store, actor, group))
         application = store.latest_pending_application(group, applicant_id, lock=True)
         if application is None:
             raise errors.NotFound("该用户没有待处理的入群申请")
@@ -223,7 +203,7 @@ def handle_application(uow, actor: Principal, im_id: int, applicant_id: int, app
 def application_page(uow, actor: Principal, im_ids: list[int], page_cursor: str, limit: int) -> Page:
     """Applications of groups the caller owns or administers, oldest first."""
     im_ids = rules.check_batch(im_ids, "group_list")
-    limit = _page_limit(limit, REQUEST_PAGE_DEFAULT, REQUEST_PAGE_MAX)
+    limit = cursor.page_limit(limit, REQUEST_PAGE_DEFAULT, REQUEST_PAGE_MAX)
     after = cursor.decode(APPLICATION_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
         found = store.groups_by_im_ids(im_ids)
@@ -246,10 +226,10 @@ def invite_users(uow, actor: Principal, im_id: int, user_ids: list[int], reason:
     rules.check_text(reason, "reason", rules.MAX_TEXT_LENGTH)
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
-        rules.require_inviter(_role(store, actor, group), group)
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
+        rules.require_inviter(role_of(store, actor, group), group)
         known = store.users(user_ids)
-        members = store.existing_members(group.id, user_ids)
+        members = store.members_by_user_ids(group.id, user_ids).keys()
         blocked = store.blocked_among(group.id, user_ids)
         waiting = store.pending_invitees(group.id, actor.user_id, user_ids, now)
         results = []
@@ -276,7 +256,7 @@ def handle_invitation(uow, actor: Principal, im_id: int, inviter_id: int, accept
         raise errors.InvalidArgument("user_id 不能为空", field="user_id")
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
         invitation = store.latest_pending_invitation(group, actor.user_id, inviter_id)
         if invitation is None:
             raise errors.NotFound("没有该用户发出的入群邀请")
@@ -289,7 +269,7 @@ def handle_invitation(uow, actor: Principal, im_id: int, inviter_id: int, accept
 
 def invitation_page(uow, actor: Principal, page_cursor: str, limit: int) -> Page:
     """Invitations the caller received, oldest first."""
-    limit = _page_limit(limit, REQUEST_PAGE_DEFAULT, REQUEST_PAGE_MAX)
+    limit = cursor.page_limit(limit, REQUEST_PAGE_DEFAULT, REQUEST_PAGE_MAX)
     after = cursor.decode(INVITATION_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
         rows = store.invitation_page(actor.user_id, after, limit + 1)
@@ -312,8 +292,8 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
     """A QR invitation from the caller, a member of the group."""
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id)))
-        rules.require_member(_role(store, actor, group))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
+        rules.require_member(role_of(store, actor, group))
         secret = store.app_secret(now)
     expire_at = now + rules.QR_CODE_TTL_MS
     signature = _signature(secret, actor.app, group.im_id, actor.user_id, expire_at)
@@ -338,7 +318,7 @@ def join_by_qr_code(uow, actor: Principal, qr_info: str) -> tuple[Group, Member 
             raise errors.InvalidArgument("二维码无效", field="qr_info")
         if expire_at <= now:
             raise errors.PermissionDenied("二维码已过期")
-        group = _group_or_404(store.group_by_im_id(im_id, lock=True))
+        group = group_or_404(store.group_by_im_id(im_id, lock=True))
         if store.member(group.id, inviter_id) is None:
             raise errors.PermissionDenied("二维码的邀请人已不在群中")
         _apply(store, actor, group, "", "qrcode", now)
@@ -354,10 +334,10 @@ def block_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> list[
     user_ids = rules.check_batch(user_ids, "user_list")
     now = now_ms()
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
-        actor_role = rules.require_manager(_role(store, actor, group))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
+        actor_role = rules.require_manager(role_of(store, actor, group))
         known = store.users(user_ids)
-        members = store.members_of_users(group.id, user_ids)
+        members = store.members_by_user_ids(group.id, user_ids)
         blocked = store.blocked_among(group.id, user_ids)
         results = []
         for uid in user_ids:
@@ -378,8 +358,8 @@ def block_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> list[
 def unblock_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> list[ItemResult]:
     user_ids = rules.check_batch(user_ids, "user_list")
     with uow.write(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id), lock=True))
-        rules.require_manager(_role(store, actor, group))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
+        rules.require_manager(role_of(store, actor, group))
         blocked = store.blocked_among(group.id, user_ids)
         results = [ItemResult(uid, uid in blocked, None if uid in blocked else "该用户不在黑名单中") for uid in user_ids]
         store.unblock(group.id, sorted(blocked))
@@ -388,11 +368,11 @@ def unblock_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> lis
 
 def blocked_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int) -> Page:
     """A group's block list for its owner and admins, oldest first."""
-    limit = _page_limit(limit, BLOCK_PAGE_DEFAULT, BLOCK_PAGE_MAX)
+    limit = cursor.page_limit(limit, BLOCK_PAGE_DEFAULT, BLOCK_PAGE_MAX)
     after = cursor.decode(BLOCK_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
-        group = _group_or_404(store.group_by_im_id(_im_group_id(im_id)))
-        rules.require_manager(_role(store, actor, group))
+        group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
+        rules.require_manager(role_of(store, actor, group))
         rows: list[BlockEntry] = store.block_page(group, after, limit + 1)
         total = store.count_blocked(group.id)
     return _page(rows, limit, BLOCK_CURSOR, total)

@@ -12,6 +12,7 @@ from server.domain import policies as rules
 from server.domain.model import FOREVER, Group, ItemResult, Member, MemberPage, Principal, Role
 from server.services import cursor
 from server.services.clock import now_ms
+from server.services.lookup import group_or_404, require_group_id, role_of
 
 BANNED_PAGE_DEFAULT = 1000
 BANNED_PAGE_MAX = 1000
@@ -21,16 +22,7 @@ PUBLIC_LIST_MAX = 1000
 
 def _group(store, group_ref: int, *, lock: bool = False) -> Group:
     """A group by primary key or IM id."""
-    if group_ref <= 0:
-        raise errors.InvalidArgument("group_id 不能为空", field="group_id")
-    group = store.group_by_ref(group_ref, lock=lock)
-    if group is None:
-        raise errors.NotFound("群不存在")
-    return group
-
-
-def _role(store, actor: Principal, group: Group) -> Role | None:
-    return rules.effective_role(actor, group, store.member(group.id, actor.user_id))
+    return group_or_404(store.group_by_ref(require_group_id(group_ref), lock=lock))
 
 
 def _outcomes(
@@ -58,7 +50,7 @@ def grant_admins(uow, actor: Principal, group_ref: int, user_ids: list[int], *, 
     user_ids = rules.check_batch(user_ids, field)
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)
-        rules.require_owner(_role(store, actor, group))
+        rules.require_owner(role_of(store, actor, group))
         members = store.members_by_user_ids(group.id, user_ids)
         results = _outcomes(user_ids, members, rules.admin_change_refusal, whole)
         promoting = [r.id for r in results if r.ok and members[r.id].role == Role.MEMBER]
@@ -79,7 +71,7 @@ def revoke_admins(uow, actor: Principal, group_ref: int, user_ids: list[int], *,
     user_ids = rules.check_batch(user_ids, field)
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)
-        rules.require_owner(_role(store, actor, group))
+        rules.require_owner(role_of(store, actor, group))
         members = store.members_by_user_ids(group.id, user_ids)
         results = _outcomes(user_ids, members, rules.admin_change_refusal, whole)
         store.set_roles(group.id, [r.id for r in results if r.ok], Role.MEMBER, now_ms())
@@ -90,7 +82,7 @@ def list_admins(uow, actor: Principal, group_ref: int) -> list[Member]:
     """A group's admins, for its members."""
     with uow.read(actor.app) as store:
         group = _group(store, group_ref)
-        rules.require_member(_role(store, actor, group))
+        rules.require_member(role_of(store, actor, group))
         return store.admins(group.id)
 
 
@@ -110,7 +102,7 @@ def set_mutes(
     user_ids = rules.check_batch(user_ids, field)
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)
-        role = rules.require_manager(_role(store, actor, group))
+        role = rules.require_manager(role_of(store, actor, group))
         members = store.members_by_user_ids(group.id, user_ids)
         results = _outcomes(user_ids, members, lambda m: rules.mute_refusal(role, m), whole)
         store.set_muted_until(group.id, [r.id for r in results if r.ok], until, now_ms())
@@ -124,7 +116,7 @@ def banned_page(uow, actor: Principal, group_ref: int, page_cursor: str, limit: 
     now = now_ms()
     with uow.read(actor.app) as store:
         group = _group(store, group_ref)
-        rules.require_member(_role(store, actor, group))
+        rules.require_member(role_of(store, actor, group))
         rows = store.muted_page(group.id, now, after, limit + 1)
         total = store.count_muted(group.id, now)
     members, next_cursor = cursor.cut_page(rows, limit, BANNED_CURSOR)
@@ -137,7 +129,7 @@ def set_mute_all(uow, actor: Principal, group_ref: int, until: int | None = None
     now = now_ms()
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)
-        rules.require_manager(_role(store, actor, group))
+        rules.require_manager(role_of(store, actor, group))
         if until is None:
             until = 0 if group.everyone_muted(now) else FOREVER
         store.update_group(group.id, ban_all_until=until, updated_at=now)
@@ -153,7 +145,7 @@ def update_setting(uow, actor: Principal, group_ref: int, setting: str, value, *
     rules.check_setting(setting, value, field)
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)
-        rules.require_manager(_role(store, actor, group))
+        rules.require_manager(role_of(store, actor, group))
         store.update_group(group.id, updated_at=now_ms(), **{setting: value})
 
 

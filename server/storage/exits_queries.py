@@ -15,13 +15,6 @@ class ExitsQueries:
         )
         return {r.id: member_from_row(r) for r in rows}
 
-    def members_by_user_ids(self, group_id: int, user_ids: list[int]) -> dict[int, dm.Member]:
-        """Memberships of one group by user id; users who are not members are left out."""
-        if not user_ids:
-            return {}
-        rows = Member.select().where((Member.group == group_id) & (Member.user_id.in_(user_ids)))
-        return {r.user_id: member_from_row(r) for r in rows}
-
     def dissolve_group(self, group_id: int, now: int) -> None:
         """Ends every membership and marks the group dissolved (status 1): reads skip it from now on."""
         Member.delete().where(Member.group == group_id).execute()

@@ -22,9 +22,3 @@ class MemberSettingsQueries:
         columns = {_COLUMNS.get(name, name): value for name, value in changes.items()}
         Member.update(updated_at=now, **columns).where((Member.app == self.app) & (Member.id == member_id)).execute()
 
-    def members_of_users(self, group_id: int, user_ids: list[int]) -> dict[int, dm.Member]:
-        """The memberships of these users in the group, by user id."""
-        if not user_ids:
-            return {}
-        rows = Member.select().where((Member.group == group_id) & (Member.user_id.in_(user_ids)))
-        return {r.user_id: member_from_row(r) for r in rows}

@@ -134,14 +134,21 @@ class MembershipQueries:
         rows = (
             Invitation.select(Invitation, Group.id, Group.im_id)
             .join(Group)
-            .where((Invitation.app == self.app) & (Invitation.invitee_id == invitee_id) & (Invitation.id > after_id))
+            .where(
+                (Invitation.app == self.app) & (Invitation.invitee_id == invitee_id) & (Invitation.id > after_id)
+                & (Group.status == 0)  # a dismissed group's invitations are gone with it
+            )
             .order_by(Invitation.id)
             .limit(limit)
         )
         return [_invitation(r, r.group.im_id) for r in rows]
 
     def count_invitations(self, invitee_id: int) -> int:
-        return Invitation.select().where((Invitation.app == self.app) & (Invitation.invitee_id == invitee_id)).count()
+        return (
+            Invitation.select().join(Group)
+            .where((Invitation.app == self.app) & (Invitation.invitee_id == invitee_id) & (Group.status == 0))
+            .count()
+        )
 
     def close_pending_requests(self, group_id: int, user_ids: list[int], now: int) -> None:
         """Refuses the users' waiting applications and invitations (they were blocked)."""

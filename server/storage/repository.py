@@ -159,13 +159,12 @@ class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQu
         ).first()
         return _member(row) if row else None
 
-    def existing_members(self, group_id: int, user_ids: list[int]) -> set[int]:
+    def members_by_user_ids(self, group_id: int, user_ids: list[int]) -> dict[int, dm.Member]:
+        """Memberships of one group by user id; users who are not members are left out."""
         if not user_ids:
-            return set()
-        rows = Member.select(Member.user_id).where(
-            (Member.group == group_id) & (Member.user_id.in_(user_ids))
-        )
-        return {r.user_id for r in rows}
+            return {}
+        rows = Member.select().where((Member.group == group_id) & (Member.user_id.in_(user_ids)))
+        return {r.user_id: _member(r) for r in rows}
 
     def ranked_members(
         self,

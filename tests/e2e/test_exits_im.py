@@ -162,6 +162,15 @@ class TestDestroy:
         assert_im_error(owner.im("PUT", "/group/info/name", {"group_id": gid(group), "value": "x"}), 404)
         assert_im_error(owner.im(method, "/group/destroy", params={"group_id": gid(group)}), 404)
 
+    def test_pending_invitations_to_a_destroyed_group_are_gone(self, api, ranked):
+        group, owner = ranked[:2]
+        invitee = api.user()
+        assert owner.im("POST", "/group/invite", {"group_id": gid(group), "user_list": [invitee.id]}).status_code == 200
+        assert invitee.im("GET", "/group/invitation_list").json()["total"] == 1
+        assert owner.im("DELETE", "/group/destroy", params={"group_id": gid(group)}).status_code == 200
+        listed = invitee.im("GET", "/group/invitation_list").json()
+        assert (listed["data"], listed["total"]) == ([], 0)
+
     @pytest.mark.parametrize("who", [2, 4])  # an admin, a member
     def test_only_the_owner_destroys(self, api, ranked, who):
         group = ranked[0]
