@@ -5,14 +5,12 @@ from google.protobuf import struct_pb2
 from groupkit.group.v1 import member_settings_pb2 as pb
 from server.api import im_views
 from server.api.edge import current_principal
+from server.api.values import given
 from server.services import member_settings
 from server.services.clock import now_ms
 
 OK = "ok"
 
-
-def _given(request, field: str) -> int | None:
-    return getattr(request, field) if request.HasField(field) else None
 
 
 class MemberSettingsMethods:
@@ -29,8 +27,8 @@ class MemberSettingsMethods:
     def SetMemberChatSetting(self, request, context):
         member_settings.set_chat_setting(
             self.uow, current_principal(), request.id, request.group_id,
-            msg_top=_given(request, "msg_top"), msg_disturb=_given(request, "msg_disturb"),
-            accept=_given(request, "accept"), shielding=_given(request, "shielding"),
+            msg_top=given(request, "msg_top"), msg_disturb=given(request, "msg_disturb"),
+            accept=given(request, "accept"), shielding=given(request, "shielding"),
         )
         return pb.SetMemberChatSettingResponse(msg=OK, code=0)
 
@@ -50,9 +48,9 @@ class MemberSettingsMethods:
         return pb.BatchGetImDisplayNamesResponse(code=200, data=[im_views.member(m, now) for m in found])
 
     def SetImMsgMuteMode(self, request, context):
-        member_settings.set_msg_mute_mode(self.uow, current_principal(), request.group_id, _given(request, "msg_mute_mode"))
+        member_settings.set_msg_mute_mode(self.uow, current_principal(), request.group_id, given(request, "msg_mute_mode"))
         return pb.SetImMsgMuteModeResponse(code=200, data=struct_pb2.Struct())
 
     def SetImMsgPushMode(self, request, context):
-        member_settings.set_msg_push_mode(self.uow, current_principal(), request.group_id, _given(request, "msg_push_mode"))
+        member_settings.set_msg_push_mode(self.uow, current_principal(), request.group_id, given(request, "msg_push_mode"))
         return pb.SetImMsgPushModeResponse(code=200, data=struct_pb2.Struct())

@@ -4,6 +4,7 @@ from groupkit.group.v1 import moderation_pb2 as pb
 from server.api import im_views as im
 from server.api import moderation_views as views
 from server.api.edge import current_principal
+from server.api.values import given
 from server.domain.model import FOREVER
 from server.services import groups, moderation
 from server.services.clock import now_ms
@@ -11,10 +12,6 @@ from server.services.clock import now_ms
 OK = "ok"
 SILENCE_MSG = ""  # the document's msg for the three silence calls
 
-
-def _optional(request, field: str):
-    """A field with presence: its value when the client sent it, else None."""
-    return getattr(request, field) if request.HasField(field) else None
 
 
 class ModerationMethods:
@@ -106,38 +103,38 @@ class ModerationMethods:
         return pb.GetImGroupSettingsResponse(code=200, data=im.group_info(group, viewer))
 
     def UpdateImGroupMemberInvitation(self, request, context):
-        moderation.update_setting(self.uow, current_principal(), request.group_id, "member_invite", _optional(request, "value"))
+        moderation.update_setting(self.uow, current_principal(), request.group_id, "member_invite", given(request, "value"))
         return pb.UpdateImGroupMemberInvitationResponse(code=200, data=True)
 
     def UpdateImGroupMemberModify(self, request, context):
-        moderation.update_setting(self.uow, current_principal(), request.group_id, "member_modify", _optional(request, "value"))
+        moderation.update_setting(self.uow, current_principal(), request.group_id, "member_modify", given(request, "value"))
         return pb.UpdateImGroupMemberModifyResponse(code=200, data=True)
 
     def UpdateImGroupReadAck(self, request, context):
-        moderation.update_setting(self.uow, current_principal(), request.group_id, "read_ack", _optional(request, "value"))
+        moderation.update_setting(self.uow, current_principal(), request.group_id, "read_ack", given(request, "value"))
         return pb.UpdateImGroupReadAckResponse(code=200, data=True)
 
     def UpdateImGroupHistoryVisible(self, request, context):
-        moderation.update_setting(self.uow, current_principal(), request.group_id, "history_visible", _optional(request, "value"))
+        moderation.update_setting(self.uow, current_principal(), request.group_id, "history_visible", given(request, "value"))
         return pb.UpdateImGroupHistoryVisibleResponse(code=200, data=True)
 
     def UpdateImGroupApplyApproval(self, request, context):
         moderation.update_setting(
-            self.uow, current_principal(), request.group_id, "apply_approval", _optional(request, "apply_approval"),
+            self.uow, current_principal(), request.group_id, "apply_approval", given(request, "apply_approval"),
             field="apply_approval",
         )
         return pb.UpdateImGroupApplyApprovalResponse(code=200, data=True)
 
     def UpdateImGroupAvatar(self, request, context):
-        groups.update_group_info(self.uow, current_principal(), request.group_id, "avatar", _optional(request, "value"))
+        groups.update_group_info(self.uow, current_principal(), request.group_id, "avatar", given(request, "value"))
         return pb.UpdateImGroupAvatarResponse(code=200, data=True)
 
     def UpdateImGroupDescription(self, request, context):
-        groups.update_group_info(self.uow, current_principal(), request.group_id, "description", _optional(request, "value"))
+        groups.update_group_info(self.uow, current_principal(), request.group_id, "description", given(request, "value"))
         return pb.UpdateImGroupDescriptionResponse(code=200, data=True)
 
     def UpdateImGroupExt(self, request, context):
-        groups.update_group_info(self.uow, current_principal(), request.group_id, "ext", _optional(request, "value"))
+        groups.update_group_info(self.uow, current_principal(), request.group_id, "ext", given(request, "value"))
         return pb.UpdateImGroupExtResponse(code=200, data=True)
 
     def ListImPublicGroups(self, request, context):

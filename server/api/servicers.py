@@ -12,6 +12,7 @@ from server.api.grades_methods import GradesMethods
 from server.api.member_settings_methods import MemberSettingsMethods
 from server.api.membership_methods import MembershipMethods
 from server.api.moderation_methods import ModerationMethods
+from server.api.values import given
 from server.domain import errors
 from server.services import groups, users
 from server.services.clock import now_ms
@@ -22,10 +23,6 @@ OK = "ok"
 def _actor():
     return current_principal()
 
-
-def _given(request, field: str) -> str | None:
-    """An optional string field: its value when the client sent it, else None."""
-    return getattr(request, field) if request.HasField(field) else None
 
 
 class GroupServicer(
@@ -42,15 +39,15 @@ class GroupServicer(
 
     def CreateGroup(self, request, context):
         group = groups.create_group(
-            self.uow, _actor(), kind=request.type, name=_given(request, "name"),
-            avatar=_given(request, "avatar"), describe=_given(request, "describe"),
+            self.uow, _actor(), kind=request.type, name=given(request, "name"),
+            avatar=given(request, "avatar"), describe=given(request, "describe"),
             member_ids=list(request.members),
         )
         return community_pb2.CreateGroupResponse(msg="群创建成功", code=0, data=community.created_group(group))
 
     def UpdateGroup(self, request, context):
         changes = groups.GroupChanges(
-            name=_given(request, "name"), avatar=_given(request, "avatar"), describe=_given(request, "describe")
+            name=given(request, "name"), avatar=given(request, "avatar"), describe=given(request, "describe")
         )
         groups.update_group(self.uow, _actor(), request.id, changes)
         return community_pb2.UpdateGroupResponse(msg="更新成功", code=0)

@@ -7,6 +7,11 @@ from google.protobuf import struct_pb2
 NULL = struct_pb2.Value(null_value=struct_pb2.NULL_VALUE)
 
 
+def given(request, field: str):
+    """An optional (presence-tracking) field: its value when the client sent it, else None."""
+    return getattr(request, field) if request.HasField(field) else None
+
+
 def nullable(text: str | None) -> struct_pb2.Value:
     """A string, or JSON null."""
     return NULL if text is None else struct_pb2.Value(string_value=text)
