@@ -101,3 +101,41 @@ def test_concurrent_approvals_of_queued_applications_never_pass_capacity(api):
         replies = list(pool.map(lambda call: call(), calls))
     assert sorted(r.status_code for r in replies) == [200] * 3 + [409] * 5, [r.text for r in replies]
     assert member_total(owner, group["id"]) == CAPACITY == im_count(owner, im_id)
+
+
+def test_joins_and_exits_racing_keep_the_count_true_and_within_capacity(api):
+    """Applies, invitation accepts, kicks, removals and leaves all at once, in both dialects."""
+    owner = api.user()
+    group = filled_group(api, owner, free_places=3)
+    im_id = int(group["groupid"])
+    leavers = [api.user() for _ in range(4)]
+    assert owner.post("/api/invite/group", {"group_id": group["id"], "friends": [u.id for u in leavers]}).status_code == 409
+    assert owner.post("/api/invite/group", {"group_id": group["id"], "friends": [u.id for u in leavers[:3]]}).status_code == 200
+    members = {m["user_id"]: m["id"] for m in owner.get("/api/members", params={"group_id": group["id"]}).json()["data"]}
+    bulk = [uid for uid in members if uid not in (owner.id, *(u.id for u in leavers))]
+    applicants = [api.user() for _ in range(6)]
+    invitees = [api.user() for _ in range(4)]
+    reply = owner.im("POST", "/group/invite", {"group_id": im_id, "user_list": [u.id for u in invitees]})
+    assert all(r["result"] == "success" for r in reply.json()["data"])
+
+    calls = (
+        [lambda u=u: u.im("POST", "/group/apply", {"group_id": im_id}) for u in applicants]
+        + [lambda u=u: u.im("POST", "/group/invite/handle", {"group_id": im_id, "user_id": owner.id, "approval": True})
+           for u in invitees]
+        + [lambda u=u: u.im("DELETE", "/group/leave", params={"group_id": im_id}) for u in leavers[:3]]
+        + [lambda uid=uid: owner.im("POST", "/group/kick", {"group_id": im_id, "user_list": [uid]}) for uid in bulk[:4]]
+        + [lambda uid=uid: owner.post("/api/members/remove", {"group_id": group["id"], "members": [members[uid]]})
+           for uid in bulk[4:8]]
+    )
+    random.shuffle(calls)
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        replies = list(pool.map(lambda call: call(), calls))
+
+    assert {r.status_code for r in replies} <= {200, 409}, [r.text for r in replies if r.status_code not in (200, 409)]
+    total = member_total(owner, group["id"])
+    assert total <= CAPACITY
+    assert im_count(owner, im_id) == total
+    listed = owner.im("GET", "/group/member_list", params={"group_id": im_id}).json()
+    assert listed["total"] == len(listed["data"]) == total
+    gone = set(bulk[:8]) | {u.id for u in leavers[:3]}
+    assert not gone & {m["user_id"] for m in listed["data"]}
