@@ -36,9 +36,9 @@ class TestLocalKey:
 
     def test_a_cached_token_still_expires(self, tmp_path):
         verifier = TokenVerifier(tmp_path)
-        token = mint(tmp_path, 5, ttl_seconds=1)
-        verifier.verify(token)
-        time.sleep(1.1)
+        token = mint(tmp_path, 5, ttl_seconds=2)  # exp is whole seconds: at least 1 s left now
+        claims = verifier.verify(token)
+        time.sleep(max(0.0, claims["exp"] - time.time()) + 0.05)
         with pytest.raises(errors.Unauthenticated, match="过期"):
             verifier.verify(token)
 
