@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from server.domain import errors
-from server.domain.model import FOREVER, ApplyApproval, Group, JoinRequest, Member, Principal, RequestStatus, Role
+from server.domain.model import FOREVER, ApplyApproval, Group, JoinRequest, Member, Principal, RequestStatus, Role, Silence
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,26 @@ def outranks(actor: Role, target: Role) -> bool:
     return actor > target
 
 
+def check_member_limit(current: int, adding: int, limit: int, field: str = "members") -> None:
+    """No way into a group (create, invite, join, approval) passes its member limit."""
+    if current + adding > limit:
+        raise errors.LimitReached(f"群成员已达上限 {limit} 人", field=field)
+
+
 def check_capacity(group: Group, adding: int) -> None:
-    if group.member_count + adding > group.max_members:
-        raise errors.LimitReached(
-            f"群成员已达上限 {group.max_members} 人", field="members"
-        )
+    check_member_limit(group.member_count, adding, group.max_members)
+
+
+def silence_status(group: Group, viewer: Member | None, now: int) -> int:
+    """The community dialect's 0 free / 1 everyone muted / 2 muted alone. Owners and admins
+    still speak while everyone is muted."""
+    if viewer is None:
+        return Silence.FREE
+    if viewer.muted(now):
+        return Silence.MUTED_ALONE
+    if group.everyone_muted(now) and viewer.role < Role.ADMIN:
+        return Silence.EVERYONE_MUTED
+    return Silence.FREE
 
 
 def check_text(value: str | None, field: str, limit: int) -> None:

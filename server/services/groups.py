@@ -15,7 +15,6 @@ from server.domain.model import (
     Membership,
     Principal,
     Role,
-    Silence,
 )
 from server.services import cursor, grades
 from server.services.clock import now_ms
@@ -51,8 +50,7 @@ def create_group(
         uid for uid in rules.check_batch(member_ids, members_field, required=False) if uid != actor.user_id
     ]
     grade = rules.BASE_GRADE
-    if 1 + len(member_ids) > grade.max_members:
-        raise errors.LimitReached(f"群成员已达上限 {grade.max_members} 人", field=members_field)
+    rules.check_member_limit(0, 1 + len(member_ids), grade.max_members, field=members_field)
     now = now_ms()
     with uow.write(actor.app) as store:
         grades.check_may_create(store, actor, kind)
@@ -117,16 +115,6 @@ def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str 
         store.update_group(group.id, updated_at=now_ms(), **{column: stored})
 
 
-def silence_status(group: Group, viewer: Member | None, now: int) -> int:
-    if viewer is None:
-        return Silence.FREE
-    if viewer.muted(now):
-        return Silence.MUTED_ALONE
-    if group.everyone_muted(now) and viewer.role < Role.ADMIN:
-        return Silence.EVERYONE_MUTED
-    return Silence.FREE
-
-
 def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
     """A group by IM id with its first members and the caller's membership; communities
     add their groups and the caller's groups that may apply or have joined."""
@@ -143,7 +131,7 @@ def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
             owner=owner or store.user(group.owner_id),
             first_members=first_members,
             viewer=viewer,
-            silence_status=silence_status(group, viewer, now),
+            silence_status=rules.silence_status(group, viewer, now),
             everyone_muted=group.everyone_muted(now),
         )
         if group.kind == GroupKind.COMMUNITY:

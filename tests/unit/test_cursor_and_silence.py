@@ -4,8 +4,8 @@ import pytest
 
 from server.domain import errors
 from server.domain.model import FOREVER, Role, Silence
+from server.domain.policies import silence_status
 from server.services import cursor
-from server.services.groups import silence_status
 from tests.unit.factories import a_group, a_member
 
 
