@@ -17,6 +17,7 @@ from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.common.v1 import options_pb2
 from server.api.principal import Caller, identify
+from server.api.values import check_numbers
 from server.domain import errors
 
 log = logging.getLogger("groupkit.access")
@@ -111,6 +112,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                 )
                 if caller is not None and self._on_caller is not None:
                     self._on_caller(caller)
+                check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
                 token = current_caller.set(caller)
                 try:
                     response = inner(request, context)
