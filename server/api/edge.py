@@ -9,6 +9,7 @@ ever reaches a client."""
 import contextvars
 import json
 import logging
+import random
 import time
 
 import grpc
@@ -43,6 +44,8 @@ STATUS_OF = {
     errors.LimitReached: (grpc.StatusCode.RESOURCE_EXHAUSTED, 409),
     errors.TooLarge: (grpc.StatusCode.RESOURCE_EXHAUSTED, 413),
     errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
+    errors.Unavailable: (grpc.StatusCode.UNAVAILABLE, 503),
+    errors.Contention: (grpc.StatusCode.UNAVAILABLE, 503),
 }
 INTERNAL_MESSAGE = "服务器内部错误"
 
@@ -86,6 +89,19 @@ def route_options(service_descriptors) -> dict[str, options_pb2.RouteOptions]:
     return routes
 
 
+def _run_retrying(handler, request, context):
+    """The use case, run again (whole) when its transaction lost to another one (errors.Contention,
+    rolled back); after errors.Contention.ATTEMPTS runs the Contention stands: 503, retryable."""
+    for attempt in range(1, errors.Contention.ATTEMPTS + 1):
+        try:
+            return handler(request, context)
+        except errors.Contention:
+            if attempt == errors.Contention.ATTEMPTS or not context.is_active():
+                raise
+            log.info(json.dumps({"retry": attempt, "reason": "contention"}))
+            time.sleep(random.uniform(0, 0.01 * 2**attempt))  # jitter, so the two sides do not collide again
+
+
 class EdgeInterceptor(grpc.ServerInterceptor):
     def __init__(self, routes: dict, verifier, on_caller=None):
         self._routes = routes
@@ -115,7 +131,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                 check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
                 token = current_caller.set(caller)
                 try:
-                    response = inner(request, context)
+                    response = _run_retrying(inner, request, context)
                 finally:
                     current_caller.reset(token)
                 if http_status != 200:
