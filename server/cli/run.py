@@ -106,7 +106,7 @@ def _drain(admin_port: int, envoy, seconds: float) -> None:
     if envoy is None or envoy.poll() is not None:
         return
     try:
-        _admin(admin_port, "/drain_listeners?inboundonly", method="POST")
+        _admin(admin_port, "/drain_listeners", method="POST")
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline and envoy.poll() is None and _active_requests(admin_port) > 0:
             time.sleep(0.05)
