@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from google.protobuf import struct_pb2
 from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf.message import Message
 
 from server.domain import ids
 
@@ -53,6 +54,8 @@ _INTEGER_TYPES = frozenset(
 def check_numbers(message, prefix: str = "") -> None:
     """Every integer a request carries (path, query or body; nested and repeated too) within
     ids.MAX_NUMBER, else 400 naming the field. Called once per request, where values enter."""
+    if not isinstance(message, Message):
+        return
     for field, value in message.ListFields():
         name = prefix + field.name
         if field.type in _INTEGER_TYPES:

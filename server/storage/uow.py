@@ -1,8 +1,9 @@
 """The unit of work: one transaction per use case, rolled back unless it completes.
 
-A transaction that loses to another (PostgreSQL serialization failure or deadlock, SQLite
-still locked after its busy timeout) raises errors.Contention: it was rolled back whole, and
-the interceptor runs the use case again, a bounded number of times (errors.Contention.ATTEMPTS)."""
+A transaction that loses to another (PostgreSQL serialization failure, deadlock, lock timeout)
+raises errors.Contention: it was rolled back whole, and the interceptor runs the use case again,
+a bounded number of times (errors.Contention.ATTEMPTS), then answers 503. SQLite still locked
+after its busy timeout is errors.Unavailable: 503 at once."""
 
 from contextlib import contextmanager
 
@@ -14,21 +15,25 @@ from server.storage.repository import Store
 
 # SQLSTATE serialization_failure, deadlock_detected, lock_not_available.
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
-BUSY_MESSAGE = "服务繁忙，请稍后重试"
+BUSY_MESSAGE = "服务繁忙，请稍后再试"
 
 
-def is_contention(exc: BaseException) -> bool:
-    """A database error that means "lost a race, nothing changed": retrying is safe."""
+def _causes(exc: BaseException | None):
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        if getattr(exc, "pgcode", None) in RETRYABLE_SQLSTATES:
-            return True
-        if isinstance(exc, pw.OperationalError | pw.DatabaseError) and "database is locked" in str(exc):
-            return True
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
-    return False
+        yield exc
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__  # peewee keeps the driver's in orig
+
+
+def is_contention(exc: BaseException) -> bool:
+    """A PostgreSQL error that means "lost a race, nothing changed": running again is safe."""
+    return any(getattr(cause, "pgcode", None) in RETRYABLE_SQLSTATES for cause in _causes(exc))
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite still locked after its busy_timeout (10 s): rolled back, but not worth waiting again."""
+    return any("database is locked" in str(cause) for cause in _causes(exc))
 
 
 @contextmanager
@@ -40,6 +45,8 @@ def _contention_as_error():
     except Exception as exc:
         if is_contention(exc):
             raise errors.Contention(BUSY_MESSAGE) from exc
+        if is_busy(exc):
+            raise errors.Unavailable(BUSY_MESSAGE) from exc
         raise
 
 

@@ -73,9 +73,9 @@ def test_a_transaction_that_keeps_losing_is_a_503_in_the_envelope(api, stack):
         community = owner.patch(f"/api/groups/{group['id']}", {"name": "新名字"})
         im = owner.im("PUT", "/group/info/name", {"group_id": im_group["group_id"], "value": "新名字"})
     assert community.status_code == 503
-    assert community.json() == {"msg": "服务繁忙，请稍后重试", "code": 503, "data": None}
+    assert community.json() == {"msg": "服务繁忙，请稍后再试", "code": 503, "data": None}
     assert im.status_code == 503
-    assert im.json() == {"code": 503, "data": None, "message": "服务繁忙，请稍后重试"}
+    assert im.json() == {"code": 503, "data": None, "message": "服务繁忙，请稍后再试"}
     # Nothing was changed.
     groupid = api.groupid_of(owner, group["id"])
     assert owner.get(f"/api/groups/{groupid}").json()["data"]["name"] == "原名"
