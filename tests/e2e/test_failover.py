@@ -100,12 +100,12 @@ def test_a_killed_server_process_costs_only_its_in_flight_calls(two_processes):
 
     assert back_after < 10, f"the killed process served again only after {back_after:.1f} s"
     failed = [(s - killed_at, e - killed_at, status) for s, e, status in calls if status != 200]
-    # Only calls that were in flight when it died (or raced with the kill, within 0.2 s) may fail:
+    # Only calls that were in flight when it died (or raced with the kill, within 0.5 s) may fail:
     # at most one per client thread, and as a 503, never a 500.
-    assert all(start < 0.2 for start, _, _ in failed), failed
+    assert all(start < 0.5 for start, _, _ in failed), failed
     assert len(failed) <= THREADS, failed
     assert all(status == 503 for _, _, status in failed), failed
-    after = [c for c in calls if c[0] > killed_at + 0.2]
+    after = [c for c in calls if c[0] > killed_at + 0.5]
     assert len(after) > 50 and all(status == 200 for _, _, status in after)
     assert "restarting in" in stack.log()
     # The restarted process takes its share of the traffic again.

@@ -3,6 +3,7 @@
 what the servers may hold answer 503 at once. Each flood is small and stays on 127.0.0.1;
 the limits are made tiny through the stack's environment. Afterwards the stack still serves."""
 
+import math
 import socket
 import sqlite3
 import tempfile
@@ -33,17 +34,20 @@ def limited():
     stack.stop()
 
 
-def _burst(send, n: int) -> list[requests.Response]:
-    return [send() for _ in range(n)]
+def _burst(send, n: int) -> tuple[list[requests.Response], int]:
+    """n calls in a row; also the most a bucket can have let through meanwhile, in seconds started."""
+    started = time.monotonic()
+    replies = [send() for _ in range(n)]
+    return replies, 1 + math.ceil(time.monotonic() - started)
 
 
 def test_reads_past_the_callers_limit_answer_429_in_the_community_envelope(limited):
     api = Api(limited)
     caller, other = api.user(register=False), api.user(register=False)
-    replies = _burst(lambda: caller.get("/api/user/groups"), 30)
+    replies, fills = _burst(lambda: caller.get("/api/user/groups"), 30)
     codes = [r.status_code for r in replies]
-    assert 5 <= codes.count(200) <= 20, codes
-    assert codes.count(429) >= 10, codes
+    assert 8 <= codes.count(200) <= 8 * fills, codes  # RATE_LIMIT_READS=8 per second
+    assert codes.count(429) >= 1, codes
     assert set(codes) <= {200, 429}
     refused = next(r for r in replies if r.status_code == 429)
     assert refused.json() == {"msg": RATE_LIMITED, "code": 429, "data": None}
@@ -54,9 +58,10 @@ def test_reads_past_the_callers_limit_answer_429_in_the_community_envelope(limit
 def test_writes_are_limited_tighter_than_reads_and_the_im_envelope_says_so(limited):
     api = Api(limited)
     caller = api.user(register=False)
-    replies = _burst(lambda: caller.im("POST", "/group/create", {"name": "限流群", "user_list": []}), 12)
+    replies, fills = _burst(lambda: caller.im("POST", "/group/create", {"name": "限流群", "user_list": []}), 12)
     codes = [r.status_code for r in replies]
-    assert 2 <= codes.count(200) <= 6, codes
+    assert 3 <= codes.count(200) <= 3 * fills, codes  # RATE_LIMIT_WRITES=3 per second
+    assert set(codes) <= {200, 429}, codes
     refused = next(r for r in replies if r.status_code == 429)
     assert refused.json() == {"code": 429, "data": None, "message": RATE_LIMITED}
     # The same caller's reads are still within their (larger) limit.
@@ -66,7 +71,7 @@ def test_writes_are_limited_tighter_than_reads_and_the_im_envelope_says_so(limit
 def test_the_circles_paths_answer_429_in_their_envelope(limited):
     api = Api(limited)
     caller = api.user(register=False)
-    replies = _burst(lambda: caller.get("/api/v2/plus-group/groups"), 30)
+    replies, _ = _burst(lambda: caller.get("/api/v2/plus-group/groups"), 30)
     refused = [r for r in replies if r.status_code == 429]
     assert refused and refused[0].json() == {"message": RATE_LIMITED}
 
