@@ -46,7 +46,7 @@ def serving(port: int) -> bool:
         return False
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def two_processes():
     data_dir = Path(tempfile.mkdtemp(prefix="groupkit-failover-"))
     stack = Stack(data_dir, f"sqlite:///{data_dir}/groups.db", extra_env={"SERVER_PROCESSES": "2"}).start()

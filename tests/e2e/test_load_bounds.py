@@ -29,7 +29,7 @@ def _stack(prefix: str, **env) -> Stack:
 
 @pytest.fixture(scope="module")
 def limited():
-    stack = _stack("ratelimit", RATE_LIMIT_READS=8, RATE_LIMIT_WRITES=3)
+    stack = _stack("limits", RATE_LIMIT_READS=8, RATE_LIMIT_WRITES=3, MAX_IN_FLIGHT=2, MAX_PENDING=1)
     yield stack
     stack.stop()
 
@@ -88,7 +88,7 @@ def test_a_connection_flood_past_the_limit_is_closed_and_the_stack_serves_on():
         api.session.close()  # its keep-alive connection would count
         served = 0
         for _ in range(16):
-            s = socket.create_connection(("127.0.0.1", stack.http_port), timeout=5)
+            s = socket.create_connection(("127.0.0.1", stack.http_port), timeout=2)
             sockets.append(s)
             try:
                 s.sendall(request)
@@ -107,36 +107,33 @@ def test_a_connection_flood_past_the_limit_is_closed_and_the_stack_serves_on():
     assert "Traceback" not in stack.log()
 
 
-def test_requests_past_what_the_servers_may_hold_answer_503_at_once():
-    stack = _stack("inflight", MAX_IN_FLIGHT=2, MAX_PENDING=1)
-    try:
-        api = Api(stack)
-        users = [api.user() for _ in range(12)]
-        owner = users[0]
-        group = api.community_group(owner)
-        # Hold SQLite's write lock: every write waits inside a server, so they pile up.
-        lock = sqlite3.connect(stack.data_dir / "groups.db", timeout=10, check_same_thread=False)
-        lock.execute("BEGIN IMMEDIATE")
-        released = threading.Timer(1.5, lock.rollback)
-        released.start()
-        started = time.monotonic()
-        with ThreadPoolExecutor(len(users)) as pool:
-            replies = list(pool.map(
-                lambda u: requests.post(f"{stack.base_url}/api/groups/{group['id']}/join", headers=u.bearer, json={},
-                                        timeout=30),
-                users[1:],
-            ))
-        released.join()
-        lock.close()
-        codes = [r.status_code for r in replies]
-        busy = [r for r in replies if r.status_code == 503]
-        assert len(busy) >= 5, codes
-        assert set(codes) <= {200, 503}, codes
-        assert busy[0].json() == {"msg": BUSY, "code": 503, "data": None}
-        assert time.monotonic() - started < 15
-        # The ones admitted waited for the lock and then joined; the stack serves on.
-        assert codes.count(200) >= 1
-        assert owner.get("/api/user/groups").status_code == 200
-    finally:
-        stack.stop()
+def test_requests_past_what_the_servers_may_hold_answer_503_at_once(limited):
+    stack = limited
+    api = Api(stack)
+    users = [api.user() for _ in range(12)]
+    owner = users[0]
+    group = api.community_group(owner)
+    # Hold SQLite's write lock: every write waits inside a server, so they pile up.
+    lock = sqlite3.connect(stack.data_dir / "groups.db", timeout=10, check_same_thread=False)
+    lock.execute("BEGIN IMMEDIATE")
+    released = threading.Timer(1.5, lock.rollback)
+    released.start()
+    started = time.monotonic()
+    with ThreadPoolExecutor(len(users)) as pool:
+        replies = list(pool.map(
+            lambda u: requests.post(f"{stack.base_url}/api/groups/{group['id']}/join", headers=u.bearer, json={},
+                                    timeout=30),
+            users[1:],
+        ))
+    released.join()
+    lock.close()
+    codes = [r.status_code for r in replies]
+    busy = [r for r in replies if r.status_code == 503]
+    assert len(busy) >= 5, codes
+    assert set(codes) <= {200, 503}, codes
+    assert busy[0].json() == {"msg": BUSY, "code": 503, "data": None}
+    assert time.monotonic() - started < 15
+    # The ones admitted waited for the lock and then joined; the stack serves on.
+    assert codes.count(200) >= 1
+    assert owner.get("/api/user/groups").status_code == 200
     assert "Traceback" not in stack.log()
