@@ -19,7 +19,7 @@ from tests.support.client import Api
 from tests.support.processes import Stack
 
 RATE_LIMITED = "请求过于频繁，请稍后再试"
-BUSY = "服务繁忙，请稍后再试"
+BUSY = "服务暂不可用，请稍后再试"  # Envoy's own 503, in edge.lua's words
 
 
 def _stack(prefix: str, **env) -> Stack:
