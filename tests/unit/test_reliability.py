@@ -74,7 +74,7 @@ class TestLimits:
             limits_from_env({"RATE_LIMIT_READS": raw})
 
     def test_the_limits_reach_envoys_config(self):
-        config = render(http_port=1, admin_port=2, grpc_port=3, limits={"RATE_LIMIT_WRITES": 7, "MAX_CONNECTIONS": 9})
+        config = render(http_port=1, admin_port=2, grpc_port=3, jwks="{}", limits={"RATE_LIMIT_WRITES": 7, "MAX_CONNECTIONS": 9})
         assert "max_tokens: 7, tokens_per_fill: 7" in config
         assert "max_active_downstream_connections: 9" in config
 
