@@ -64,7 +64,7 @@ def _wait_envoy(admin_port: int, process) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("Envoy exited during start-up")
+            raise RuntimeError(f"Envoy exited during start-up (code {process.returncode})")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{admin_port}/ready", timeout=1) as reply:
                 if reply.status == 200:

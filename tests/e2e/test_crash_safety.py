@@ -104,7 +104,9 @@ def test_kill_9_under_write_load_loses_no_acknowledged_write(database):
             worker.join(30)
         assert len(created) >= 10 and len(joined) >= 5, (len(created), len(joined))
 
-        stack.start()  # the same data directory, database and ports
+        # Started again on the same data directory and database (fresh ports: the old ones may have
+        # been taken meanwhile by the clients' outgoing connections).
+        stack = Stack(data_dir, url).start()
         groups = dict(_rows(url, 'SELECT id, status FROM "group"'))
         lost_groups = [pk for pk in created if groups.get(pk) != 0]
         members_of = {}
