@@ -3,6 +3,7 @@ with their documented shapes and failures, read counts under concurrency, and no
 going with a dismissed group."""
 
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 import requests
@@ -44,21 +45,10 @@ def ranked(api):
 
 @pytest.fixture
 def foreign(api):
-    """A group and a notice of another app."""
-    group = ranked_group_in(api, OTHER_APP)
-    return group, publish(group.owner, group.pk)
-
-
-def ranked_group_in(api, app):
-    owner, member = api.user(app=app), api.user(app=app)
-    group = api.community_group(owner, [member])
-
-    class Foreign:
-        pass
-
-    found = Foreign()
-    found.pk, found.owner, found.member = group["id"], owner, member
-    return found
+    """A group of another app (owner, member) and a notice in it."""
+    owner, member = api.user(app=OTHER_APP), api.user(app=OTHER_APP)
+    group = SimpleNamespace(pk=api.community_group(owner, [member])["id"], owner=owner, member=member)
+    return group, publish(owner, group.pk)
 
 
 class TestCreateNotice:
