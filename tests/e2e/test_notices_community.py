@@ -248,6 +248,23 @@ class TestReadNotice:
         assert statuses == [200] * 20
         assert listed(ranked.owner, ranked.pk)[0]["read_count"] == 21
 
+    def test_reads_racing_a_delete_answer_200_or_404_and_leave_no_reads(self, api, ranked):
+        notice = publish(ranked.owner, ranked.pk)
+        readers = [api.user() for _ in range(12)]
+        assert ranked.owner.post("/api/invite/group", {"group_id": ranked.pk, "friends": [r.id for r in readers]}).status_code == 200
+        url = f"{api.stack.base_url}/api/group/notices/{notice['id']}"
+
+        def act(user):
+            if user is ranked.owner:
+                return requests.delete(url, headers=user.bearer, timeout=30).status_code
+            return requests.post(f"{url}/read", headers=user.bearer, timeout=30).status_code
+
+        with ThreadPoolExecutor(max_workers=13) as pool:
+            statuses = list(pool.map(act, [*readers[:6], ranked.owner, *readers[6:]]))
+        assert statuses[6] == 200
+        assert set(statuses) <= {200, 404}
+        assert count_rows(api, "notice_read", "notice_id", notice["id"]) == 0
+
     def test_an_outsider_may_not_read(self, api, ranked):
         notice = publish(ranked.owner, ranked.pk)
         assert_community_error(api.user().post(f"/api/group/notices/{notice['id']}/read"), 403)
