@@ -20,7 +20,7 @@ from server.api.notice_servicer import NoticeServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
 from server.config import Settings
-from server.services import grades
+from server.services import grades, lookup
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.uow import UnitOfWork
@@ -43,6 +43,7 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     migrate(db)
     uow = UnitOfWork(db)
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
+    lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
     verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
     profiles = ProfileCache()
 
