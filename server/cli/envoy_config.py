@@ -109,7 +109,7 @@ def upstream_route_regex(services: list[str]) -> str:
 
 # Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
 LIMITS = {
-    "RATE_LIMIT_READS": (1000, "GET requests per second per caller (token)"),
+    "RATE_LIMIT_READS": (1000, "GET requests per second per caller (the verified token's app and sub)"),
     "RATE_LIMIT_WRITES": (200, "other requests per second per caller"),
     "RATE_LIMIT_TOTAL": (20000, "requests per second for everyone together"),
     "MAX_CONNECTIONS": (4096, "open downstream connections; past it new ones are closed"),
