@@ -1,8 +1,8 @@
 """make run: the gRPC server (SERVER_PROCESSES of them) and Envoy in the foreground, supervised.
 
 - A server process that exits unexpectedly is started again (after 0.2 s, doubling up to 8 s while
-  it keeps dying); one that dies MAX_QUICK_DEATHS times in a row within STABLE_SECONDS of its start
-  is given up on: everything stops with a message saying so. Meanwhile Envoy sends its traffic to
+  it keeps dying); one that dies MAX_QUICK_DEATHS times in a row before it could serve (answer its
+  health check) is given up on: everything stops with a message saying so. Meanwhile Envoy sends its traffic to
   the other processes (health checks, outlier detection, retries: envoy/envoy.yaml).
 - Ctrl-C or SIGTERM stops cleanly: Envoy closes its listener (no new connections), the calls in
   flight finish (at most DRAIN_SECONDS), then Envoy stops, then the servers finish theirs and stop.
@@ -29,8 +29,8 @@ from server.storage.db import migrate, open_database
 
 START_TIMEOUT = 30
 STOP_TIMEOUT = 10
-STABLE_SECONDS = 10  # a process that lived this long had started fine: its next death is a fresh one
-MAX_QUICK_DEATHS = 5  # deaths in a row, each within STABLE_SECONDS of a start: give up
+STABLE_SECONDS = 10  # a death this long after a start is a fresh one: the backoff starts again
+MAX_QUICK_DEATHS = 5  # deaths in a row before the process could serve: give up
 FIRST_BACKOFF, MAX_BACKOFF = 0.2, 8.0
 DEFAULT_DRAIN_SECONDS = 10
 PR_SET_PDEATHSIG = 1
@@ -115,19 +115,32 @@ def _drain(admin_port: int, envoy, seconds: float) -> None:
 
 
 class ServerSlot:
-    """One server process on its port, restarted when it dies, given up on when it keeps dying at start."""
+    """One server process on its port: restarted when it dies (backoff doubling while deaths come
+    within STABLE_SECONDS of a start), given up on when it dies MAX_QUICK_DEATHS times in a row
+    before ever answering its health check (it cannot start)."""
 
     def __init__(self, port: int):
         self.port = port
         self.process = None
         self.started_at = 0.0
-        self.quick_deaths = 0
+        self.serving = False
+        self.deaths_in_a_row = 0  # each within STABLE_SECONDS of its start: the backoff
+        self.deaths_at_start = 0  # each before the process served: the reason to give up
         self.restart_at: float | None = None
 
     def start(self) -> None:
         self.process = _spawn([sys.executable, "-m", "server"], env={**os.environ, "GRPC_PORT": str(self.port)})
         self.started_at = time.monotonic()
+        self.serving = False
         self.restart_at = None
+
+    def _answers_health(self) -> bool:
+        try:
+            with grpc.insecure_channel(f"127.0.0.1:{self.port}") as channel:
+                reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=0.2)
+                return reply.status == health_pb2.HealthCheckResponse.SERVING
+        except grpc.RpcError:
+            return False
 
     def check(self) -> str | None:
         """Restarts the process when due; returns a reason to give up, else None."""
@@ -139,13 +152,16 @@ class ServerSlot:
             return None
         code = self.process.poll()
         if code is None:
+            if not self.serving and self._answers_health():
+                self.serving, self.deaths_at_start = True, 0
             return None
         lived = now - self.started_at
-        self.quick_deaths = self.quick_deaths + 1 if lived < STABLE_SECONDS else 1
-        if self.quick_deaths >= MAX_QUICK_DEATHS:
-            return (f"the server on port {self.port} died {self.quick_deaths} times in a row within "
-                    f"{STABLE_SECONDS} s of starting (last exit code {code}); giving up")
-        delay = min(FIRST_BACKOFF * 2 ** (self.quick_deaths - 1), MAX_BACKOFF)
+        self.deaths_in_a_row = self.deaths_in_a_row + 1 if lived < STABLE_SECONDS else 1
+        self.deaths_at_start = 0 if self.serving else self.deaths_at_start + 1
+        if self.deaths_at_start >= MAX_QUICK_DEATHS:
+            return (f"the server on port {self.port} died {self.deaths_at_start} times in a row before it could "
+                    f"serve (last exit code {code}); giving up")
+        delay = min(FIRST_BACKOFF * 2 ** (self.deaths_in_a_row - 1), MAX_BACKOFF)
         _say(f"the server on port {self.port} exited (code {code}) after {lived:.1f} s; restarting in {delay:.1f} s")
         self.restart_at = now + delay
         return None
@@ -185,6 +201,7 @@ def main() -> int:
             slot.start()
         for slot in slots:
             _wait_grpc(slot.port, slot.process)
+            slot.serving = True
         envoy = _spawn(
             [str(envoy_bin), "-c", str(envoy_config), "--use-dynamic-base-id",
              "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]

@@ -144,5 +144,5 @@ def test_a_process_that_keeps_dying_at_start_is_given_up_with_a_message(two_proc
     finally:
         squatter.close()
     log = stack.log()
-    assert f"the server on port {port} died 5 times in a row" in log and "giving up" in log
+    assert f"the server on port {port} died 5 times in a row before it could serve" in log and "giving up" in log
     assert wait_gone(pids) == []

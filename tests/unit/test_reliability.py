@@ -89,12 +89,26 @@ class _Dying:
 
 
 class TestRestarts:
-    def test_a_process_dying_again_and_again_at_start_is_given_up_after_backoff(self, monkeypatch):
-        clock = [100.0]
-        monkeypatch.setattr(run.time, "monotonic", lambda: clock[0])
+    @pytest.fixture
+    def clock(self, monkeypatch):
+        now = [100.0]
+        monkeypatch.setattr(run.time, "monotonic", lambda: now[0])
+        return now
+
+    @staticmethod
+    def _slot(monkeypatch, clock, *, serves: bool):
         slot = run.ServerSlot(5000)
-        monkeypatch.setattr(slot, "start", lambda: setattr(slot, "restart_at", None) or setattr(slot, "started_at", clock[0]))
-        slot.process, slot.started_at = _Dying(), clock[0]
+
+        def start():
+            slot.process, slot.started_at, slot.serving, slot.restart_at = _Dying(), clock[0], False, None
+
+        monkeypatch.setattr(slot, "start", start)
+        monkeypatch.setattr(slot, "_answers_health", lambda: serves)
+        start()
+        return slot
+
+    def test_a_process_that_never_serves_is_given_up_after_5_deaths_with_backoff(self, monkeypatch, clock):
+        slot = self._slot(monkeypatch, clock, serves=False)
         delays, reason = [], None
         while reason is None:
             reason = slot.check()
@@ -103,13 +117,20 @@ class TestRestarts:
                 clock[0] = slot.restart_at
                 assert slot.check() is None  # restarts now
         assert delays == [0.2, 0.4, 0.8, 1.6]
-        assert "died 5 times in a row" in reason and "giving up" in reason
+        assert "died 5 times in a row before it could serve" in reason and "giving up" in reason
 
-    def test_a_death_after_a_stable_run_starts_the_count_again(self, monkeypatch):
-        clock = [100.0]
-        monkeypatch.setattr(run.time, "monotonic", lambda: clock[0])
-        slot = run.ServerSlot(5000)
-        slot.process, slot.started_at, slot.quick_deaths = _Dying(), clock[0], 4
+    def test_a_process_that_served_is_always_restarted(self, monkeypatch, clock):
+        slot = self._slot(monkeypatch, clock, serves=False)
+        for _ in range(20):
+            slot.serving = True  # it answered its health check, then died
+            assert slot.check() is None
+            clock[0] = slot.restart_at
+            slot.check()
+        assert slot.restart_at is None and slot.deaths_at_start == 0
+
+    def test_a_death_long_after_the_start_starts_the_backoff_again(self, monkeypatch, clock):
+        slot = self._slot(monkeypatch, clock, serves=False)
+        slot.serving, slot.deaths_in_a_row = True, 4
         clock[0] += run.STABLE_SECONDS + 1
         assert slot.check() is None
-        assert slot.quick_deaths == 1 and slot.restart_at == pytest.approx(clock[0] + run.FIRST_BACKOFF)
+        assert slot.deaths_in_a_row == 1 and slot.restart_at == pytest.approx(clock[0] + run.FIRST_BACKOFF)
