@@ -158,3 +158,24 @@ def test_requests_past_what_the_servers_may_hold_answer_503_at_once(limited):
     assert codes.count(200) >= 1
     assert owner.get("/api/user/groups").status_code == 200
     assert "Traceback" not in stack.log()
+
+
+def test_past_envoys_heap_bound_new_requests_answer_503_in_the_envelope():
+    stack = _stack("heap", ENVOY_MAX_HEAP_MB=1)  # far below what Envoy uses at rest: overloaded at once
+    try:
+        token = Api(stack).token(5)
+        stats = f"http://127.0.0.1:{stack.admin_port}/stats?filter=stop_accepting_requests.active"
+        deadline = time.monotonic() + 15
+        while not requests.get(stats, timeout=5).text.strip().endswith(": 1"):
+            assert time.monotonic() < deadline, "the overload manager never acted"
+            time.sleep(0.2)
+        headers = {"authorization": f"Bearer {token}", "access-token": token, "app_id": "default"}
+        replies = {path: requests.get(stack.base_url + path, headers=headers, timeout=10)
+                   for path in ["/api/user/groups", "/group/user_joined", "/api/v2/plus-group/groups"]}
+        assert {path: r.status_code for path, r in replies.items()} == dict.fromkeys(replies, 503)
+        assert replies["/api/user/groups"].json() == {"msg": BUSY, "code": 503, "data": None}
+        assert replies["/group/user_joined"].json() == {"code": 503, "data": None, "message": BUSY}
+        assert replies["/api/v2/plus-group/groups"].json() == {"message": BUSY}
+        assert stack.process.poll() is None  # degraded, not crashed
+    finally:
+        stack.stop()
