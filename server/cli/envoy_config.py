@@ -12,7 +12,7 @@ TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
 DESCRIPTOR = PROJECT_ROOT / "gen" / "api.pb"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
-PUBLIC_SERVICES = ["groupkit.group.v1.GroupService"]
+PUBLIC_SERVICES = ["groupkit.group.v1.GroupService", "groupkit.circle.v1.CircleService"]
 
 
 def upstream_route_regex(services: list[str]) -> str:

@@ -6,6 +6,7 @@ import random
 import peewee as pw
 
 from server.domain import model as dm
+from server.storage.circle_queries import CircleQueries
 from server.storage.exits_queries import ExitsQueries
 from server.storage.grades_queries import GradesQueries
 from server.storage.member_settings_queries import MemberSettingsQueries
@@ -20,7 +21,7 @@ IM_ID_MAX = 99_999_999_999_999
 NUMBER_MIN, NUMBER_MAX = 10_000_000, 99_999_999  # 8-digit 群号
 
 
-class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries):
+class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, CircleQueries):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
     def __init__(self, app: str, for_update: bool):
