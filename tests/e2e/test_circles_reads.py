@@ -3,7 +3,7 @@
 import pytest
 
 from tests.support import documented_circles as doc
-from tests.support.circles_setup import P, CircleAdmin, assert_circles_error, create_circle, put, unique_name
+from tests.support.circles_setup import CircleAdmin, P, assert_circles_error, create_circle, put, unique_name
 from tests.support.shapes import assert_shape
 
 

@@ -7,9 +7,8 @@ import random
 import grpc
 
 from groupkit.internal.v1 import circle_admin_service_pb2 as pb
-from groupkit.internal.v1 import circle_admin_service_pb2_grpc
+from groupkit.internal.v1 import circle_admin_service_pb2_grpc, grades_admin_service_pb2_grpc
 from groupkit.internal.v1 import grades_admin_service_pb2 as grades_pb
-from groupkit.internal.v1 import grades_admin_service_pb2_grpc
 
 P = "/api/v2/plus-group"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
