@@ -222,3 +222,46 @@ def test_bind_im_group_at_both_paths_founder_only(api, seeded):
     assert list(assert_circles_error(put(owner, paths[0], data={"id": str(foreign_group["group_id"])}), 422)["errors"]) == ["id"]
     assert_circles_error(api.request("PUT", paths[1], data={"id": im_id}), 401)
     assert_circles_error(put(owner, f"{P}/group/groups/99999999/bind-im-group", data={"id": im_id}), 404)
+
+
+def test_another_apps_circle_cannot_be_joined_or_changed(api, seeded):
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    stranger = api.user(app="other-app")
+    path = f"{P}/groups/{circle['id']}"
+    for reply in (put(stranger, path), delete(stranger, f"{path}/exit"), stranger.post(path, {"summary": "x"}),
+                  stranger.patch(f"{path}/permissions", {"permissions": ["founder"]}),
+                  put(stranger, f"{P}/group/groups/{circle['id']}/bind-im-group", data={"id": "1"}),
+                  stranger.get(f"{path}/members")):
+        assert_circles_error(reply, 404, "内容不存在")
+    assert _detail(owner, circle)["users_count"] == 1
+
+
+def test_wrong_typed_path_ids_are_refused_with_the_circles_envelope(api):
+    user = api.user()
+    for reply in (put(user, f"{P}/groups/abc"), user.get(f"{P}/groups/abc"), delete(user, f"{P}/groups/abc/exit")):
+        assert reply.status_code in (400, 404, 422), reply.text
+        assert "message" in reply.json()
+
+
+def test_native_grpc_callers_get_streams_and_real_codes(api, seeded):
+    import grpc
+
+    from groupkit.circle.v1 import circle_pb2 as pb
+    from groupkit.circle.v1 import circle_service_pb2_grpc
+
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    with grpc.insecure_channel(f"127.0.0.1:{api.stack.grpc_port}") as channel:
+        stub = circle_service_pb2_grpc.CircleServiceStub(channel)
+        found = list(stub.ListCircles(pb.ListCirclesRequest(id=str(circle["id"])), timeout=10))
+        assert [c.id for c in found] == [circle["id"]] and found[0].users_count == 1
+        with pytest.raises(grpc.RpcError) as caught:
+            list(stub.ListNearbyCircles(pb.ListNearbyCirclesRequest(latitude="x", longitude="1"), timeout=10))
+        assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        with pytest.raises(grpc.RpcError) as caught:
+            list(stub.ListMyCircles(pb.ListMyCirclesRequest(), timeout=10))
+        assert caught.value.code() == grpc.StatusCode.UNAUTHENTICATED
+        joined = stub.JoinCircle(pb.JoinCircleRequest(group=circle["id"]),
+                                 metadata=[("authorization", f"Bearer {api.user().token}")], timeout=10)
+        assert joined.message == "加入成功"
