@@ -103,7 +103,10 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         return pb.JoinCircleResponse(message="加入成功" if joined else "申请已提交，等待管理员审核")
 
     def SetCirclePermissions(self, request, context):
-        value = json_format.MessageToDict(request.permissions) if request.HasField("permissions") else None
+        if request.HasField("permissions"):
+            value = json_format.MessageToDict(request.permissions)
+        else:
+            value = parse_body(request.http_body).get("permissions")
         circles.set_permissions(self.uow, current_principal(), request.group, value)
         return pb.SetCirclePermissionsResponse(message="设置成功")
 

@@ -34,12 +34,13 @@ def _membership(owner, circle, user):
 
 
 def test_public_join_at_once_then_already(api, seeded):
-    owner, member = api.user(), api.user()
+    owner, member, with_form = api.user(), api.user(), api.user()
     circle = create_circle(owner, seeded["category"], seeded["tag"])
     reply = put(member, f"{P}/groups/{circle['id']}")
     assert reply.status_code == 201 and reply.json() == {"message": "加入成功"}
+    assert put(with_form, f"{P}/groups/{circle['id']}", data={"password": "x"}).status_code == 201  # a body is ignored
     detail = _detail(member, circle)
-    assert detail["users_count"] == 2
+    assert detail["users_count"] == 3
     assert (detail["joined"]["role"], detail["joined"]["audit"], detail["joined"]["disabled"]) == ("member", 1, 0)
     again = put(member, f"{P}/groups/{circle['id']}")
     assert_circles_error(again, 409, "已加入该圈子或加圈申请正在审核中")
@@ -134,6 +135,9 @@ def test_permissions_array_or_string_founder_only(api, seeded):
     assert circle["id"] not in [c["id"] for c in member.get(f"{P}/user-groups", params={"type": "allow_post"}).json()]
     assert owner.patch(path, {"permissions": "member,founder,member"}).status_code == 201
     assert _detail(owner, circle)["permissions"] == "member,founder"
+    form = owner.api.request("PATCH", path, headers=owner.bearer, data={"permissions[]": ["founder", "administrator"]})
+    assert form.status_code == 201, form.text
+    assert _detail(owner, circle)["permissions"] == "founder,administrator"
     assert_circles_error(member.patch(path, {"permissions": ["member"]}), 403, "无权限操作")
     for bad in (["owner"], [], 5, None):
         body = assert_circles_error(owner.patch(path, {"permissions": bad} if bad is not None else {}), 422)

@@ -26,7 +26,7 @@ from google.api import httpbody_pb2 as google_dot_api_dot_httpbody__pb2
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fgroupkit/circle/v1/circle.proto\x12\x12groupkit.circle.v1\x1a\x19google/api/httpbody.proto\x1a\x1cgoogle/protobuf/struct.proto\"\x9d\x08\n\x06\x43ircle\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\x12\x13\n\x0b\x63\x61tegory_id\x18\x04 \x01(\x05\x12(\n\x08location\x18\x05 \x01(\x0b\x32\x16.google.protobuf.Value\x12)\n\tlongitude\x18\x06 \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x08latitude\x18\x07 \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x08geo_hash\x18\x08 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x12\n\nallow_feed\x18\t \x01(\x05\x12\x0c\n\x04mode\x18\n \x01(\t\x12\x13\n\x0bpermissions\x18\x0b \x01(\t\x12\r\n\x05money\x18\x0c \x01(\x05\x12\'\n\x07summary\x18\r \x01(\x0b\x32\x16.google.protobuf.Value\x12&\n\x06notice\x18\x0e \x01(\x0b\x32\x16.google.protobuf.Value\x12\x13\n\x0busers_count\x18\x0f \x01(\x05\x12\x13\n\x0bposts_count\x18\x10 \x01(\x05\x12\r\n\x05\x61udit\x18\x11 \x01(\x05\x12+\n\x0bim_group_id\x18\x12 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x1c\n\x14\x65xcellen_posts_count\x18\x13 \x01(\x05\x12\x12\n\ncreated_at\x18\x14 \x01(\t\x12\x12\n\nupdated_at\x18\x15 \x01(\t\x12*\n\ndeleted_at\x18\x16 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x1e\n\x11join_income_count\x18\x17 \x01(\x05H\x00\x88\x01\x01\x12 \n\x13pinned_income_count\x18\x18 \x01(\x05H\x01\x88\x01\x01\x12\x1c\n\x0f\x62lacklist_count\x18\x19 \x01(\x05H\x02\x88\x01\x01\x12&\n\x06joined\x18\x1a \x01(\x0b\x32\x16.google.protobuf.Value\x12\x14\n\x07join_at\x18\x1b \x01(\tH\x03\x88\x01\x01\x12&\n\x06\x61vatar\x18\x1c \x01(\x0b\x32\x16.google.protobuf.Value\x12$\n\x04user\x18\x1d \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x04tags\x18\x1e \x01(\x0b\x32\x1a.google.protobuf.ListValue\x12.\n\x08\x63\x61tegory\x18\x1f \x01(\x0b\x32\x1c.groupkit.circle.v1.Category\x12\'\n\x07\x66ounder\x18  \x01(\x0b\x32\x16.google.protobuf.ValueB\x14\n\x12_join_income_countB\x16\n\x14_pinned_income_countB\x12\n\x10_blacklist_countB\n\n\x08_join_at\"m\n\x08\x43\x61tegory\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07sort_by\x18\x03 \x01(\x05\x12\x0e\n\x06status\x18\x04 \x01(\x05\x12\x12\n\ncreated_at\x18\x05 \x01(\t\x12\x12\n\nupdated_at\x18\x06 \x01(\t\"\xba\x01\n\x0c\x43ircleMember\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x10\n\x08group_id\x18\x02 \x01(\x05\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\x12\r\n\x05\x61udit\x18\x04 \x01(\x05\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\x10\n\x08\x64isabled\x18\x06 \x01(\x05\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\nupdated_at\x18\x08 \x01(\t\x12$\n\x04user\x18\t \x01(\x0b\x32\x16.google.protobuf.Value\"\x84\x01\n\x12ListCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0f\n\x07keyword\x18\x03 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x04 \x01(\x05\x12\n\n\x02id\x18\x05 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"l\n\x1aListCategoryCirclesRequest\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\x05\x12\x12\n\x05limit\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x03 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"k\n\x1dListRecommendedCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0c\n\x04type\x18\x03 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"!\n\x10GetCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\"\x15\n\x13\x43ountCirclesRequest\"%\n\x14\x43ountCirclesResponse\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\"\x1a\n\x18GetCircleProtocolRequest\"-\n\x19GetCircleProtocolResponse\x12\x10\n\x08protocol\x18\x01 \x01(\t\"\x17\n\x15ListCategoriesRequest\"b\n\x14ListMyCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0c\n\x04type\x18\x03 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"u\n\x16ListUserCirclesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\x03\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"}\n\x18ListNearbyCirclesRequest\x12\x10\n\x08latitude\x18\x01 \x01(\t\x12\x11\n\tlongitude\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"P\n\x13\x43reateCircleRequest\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"R\n\x14\x43reateCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12)\n\x05group\x18\x02 \x01(\x0b\x32\x1a.groupkit.circle.v1.Circle\"M\n\x13UpdateCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"R\n\x14UpdateCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12)\n\x05group\x18\x02 \x01(\x0b\x32\x1a.groupkit.circle.v1.Circle\"\"\n\x11JoinCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\"%\n\x12JoinCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"Y\n\x1bSetCirclePermissionsRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12+\n\x0bpermissions\x18\x02 \x01(\x0b\x32\x16.google.protobuf.Value\"/\n\x1cSetCirclePermissionsResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"\"\n\x11\x45xitCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\"\x14\n\x12\x45xitCircleResponse\"L\n\x12\x42indImGroupRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"\x15\n\x13\x42indImGroupResponse\"&\n\x16GetCircleAvatarRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"=\n\x17GetCircleAvatarResponse\x12\"\n\x04\x62ody\x18\x01 \x01(\x0b\x32\x14.google.api.HttpBody\"u\n\x18ListCircleMembersRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"I\n\x18\x41uditCircleMemberRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\x12\x0e\n\x06status\x18\x03 \x01(\x05\",\n\x19\x41uditCircleMemberResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"8\n\x17\x41\x64\x64\x43ircleManagerRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"+\n\x18\x41\x64\x64\x43ircleManagerResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\";\n\x1aRemoveCircleManagerRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"\x1d\n\x1bRemoveCircleManagerResponse\"=\n\x1b\x41\x64\x64ToCircleBlacklistRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0f\n\x07user_id\x18\x02 \x01(\x03\"/\n\x1c\x41\x64\x64ToCircleBlacklistResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"B\n RemoveFromCircleBlacklistRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0f\n\x07user_id\x18\x02 \x01(\x03\"#\n!RemoveFromCircleBlacklistResponse\":\n\x19RemoveCircleMemberRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"\x1c\n\x1aRemoveCircleMemberResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fgroupkit/circle/v1/circle.proto\x12\x12groupkit.circle.v1\x1a\x19google/api/httpbody.proto\x1a\x1cgoogle/protobuf/struct.proto\"\x9d\x08\n\x06\x43ircle\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\x12\x13\n\x0b\x63\x61tegory_id\x18\x04 \x01(\x05\x12(\n\x08location\x18\x05 \x01(\x0b\x32\x16.google.protobuf.Value\x12)\n\tlongitude\x18\x06 \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x08latitude\x18\x07 \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x08geo_hash\x18\x08 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x12\n\nallow_feed\x18\t \x01(\x05\x12\x0c\n\x04mode\x18\n \x01(\t\x12\x13\n\x0bpermissions\x18\x0b \x01(\t\x12\r\n\x05money\x18\x0c \x01(\x05\x12\'\n\x07summary\x18\r \x01(\x0b\x32\x16.google.protobuf.Value\x12&\n\x06notice\x18\x0e \x01(\x0b\x32\x16.google.protobuf.Value\x12\x13\n\x0busers_count\x18\x0f \x01(\x05\x12\x13\n\x0bposts_count\x18\x10 \x01(\x05\x12\r\n\x05\x61udit\x18\x11 \x01(\x05\x12+\n\x0bim_group_id\x18\x12 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x1c\n\x14\x65xcellen_posts_count\x18\x13 \x01(\x05\x12\x12\n\ncreated_at\x18\x14 \x01(\t\x12\x12\n\nupdated_at\x18\x15 \x01(\t\x12*\n\ndeleted_at\x18\x16 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x1e\n\x11join_income_count\x18\x17 \x01(\x05H\x00\x88\x01\x01\x12 \n\x13pinned_income_count\x18\x18 \x01(\x05H\x01\x88\x01\x01\x12\x1c\n\x0f\x62lacklist_count\x18\x19 \x01(\x05H\x02\x88\x01\x01\x12&\n\x06joined\x18\x1a \x01(\x0b\x32\x16.google.protobuf.Value\x12\x14\n\x07join_at\x18\x1b \x01(\tH\x03\x88\x01\x01\x12&\n\x06\x61vatar\x18\x1c \x01(\x0b\x32\x16.google.protobuf.Value\x12$\n\x04user\x18\x1d \x01(\x0b\x32\x16.google.protobuf.Value\x12(\n\x04tags\x18\x1e \x01(\x0b\x32\x1a.google.protobuf.ListValue\x12.\n\x08\x63\x61tegory\x18\x1f \x01(\x0b\x32\x1c.groupkit.circle.v1.Category\x12\'\n\x07\x66ounder\x18  \x01(\x0b\x32\x16.google.protobuf.ValueB\x14\n\x12_join_income_countB\x16\n\x14_pinned_income_countB\x12\n\x10_blacklist_countB\n\n\x08_join_at\"m\n\x08\x43\x61tegory\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0f\n\x07sort_by\x18\x03 \x01(\x05\x12\x0e\n\x06status\x18\x04 \x01(\x05\x12\x12\n\ncreated_at\x18\x05 \x01(\t\x12\x12\n\nupdated_at\x18\x06 \x01(\t\"\xba\x01\n\x0c\x43ircleMember\x12\n\n\x02id\x18\x01 \x01(\x05\x12\x10\n\x08group_id\x18\x02 \x01(\x05\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\x12\r\n\x05\x61udit\x18\x04 \x01(\x05\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\x10\n\x08\x64isabled\x18\x06 \x01(\x05\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x12\n\nupdated_at\x18\x08 \x01(\t\x12$\n\x04user\x18\t \x01(\x0b\x32\x16.google.protobuf.Value\"\x84\x01\n\x12ListCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0f\n\x07keyword\x18\x03 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x04 \x01(\x05\x12\n\n\x02id\x18\x05 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"l\n\x1aListCategoryCirclesRequest\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\x05\x12\x12\n\x05limit\x18\x02 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x03 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"k\n\x1dListRecommendedCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0c\n\x04type\x18\x03 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"!\n\x10GetCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\"\x15\n\x13\x43ountCirclesRequest\"%\n\x14\x43ountCirclesResponse\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\"\x1a\n\x18GetCircleProtocolRequest\"-\n\x19GetCircleProtocolResponse\x12\x10\n\x08protocol\x18\x01 \x01(\t\"\x17\n\x15ListCategoriesRequest\"b\n\x14ListMyCirclesRequest\x12\x12\n\x05limit\x18\x01 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x02 \x01(\x05H\x01\x88\x01\x01\x12\x0c\n\x04type\x18\x03 \x01(\tB\x08\n\x06_limitB\t\n\x07_offset\"u\n\x16ListUserCirclesRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\x03\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"}\n\x18ListNearbyCirclesRequest\x12\x10\n\x08latitude\x18\x01 \x01(\t\x12\x11\n\tlongitude\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"P\n\x13\x43reateCircleRequest\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"R\n\x14\x43reateCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12)\n\x05group\x18\x02 \x01(\x0b\x32\x1a.groupkit.circle.v1.Circle\"M\n\x13UpdateCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"R\n\x14UpdateCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12)\n\x05group\x18\x02 \x01(\x0b\x32\x1a.groupkit.circle.v1.Circle\"K\n\x11JoinCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"%\n\x12JoinCircleResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"\x82\x01\n\x1bSetCirclePermissionsRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12+\n\x0bpermissions\x18\x02 \x01(\x0b\x32\x16.google.protobuf.Value\x12\'\n\thttp_body\x18\x03 \x01(\x0b\x32\x14.google.api.HttpBody\"/\n\x1cSetCirclePermissionsResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"\"\n\x11\x45xitCircleRequest\x12\r\n\x05group\x18\x01 \x01(\x05\"\x14\n\x12\x45xitCircleResponse\"L\n\x12\x42indImGroupRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\'\n\thttp_body\x18\x02 \x01(\x0b\x32\x14.google.api.HttpBody\"\x15\n\x13\x42indImGroupResponse\"&\n\x16GetCircleAvatarRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"=\n\x17GetCircleAvatarResponse\x12\"\n\x04\x62ody\x18\x01 \x01(\x0b\x32\x14.google.api.HttpBody\"u\n\x18ListCircleMembersRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x12\n\x05limit\x18\x03 \x01(\x05H\x00\x88\x01\x01\x12\x13\n\x06offset\x18\x04 \x01(\x05H\x01\x88\x01\x01\x42\x08\n\x06_limitB\t\n\x07_offset\"I\n\x18\x41uditCircleMemberRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\x12\x0e\n\x06status\x18\x03 \x01(\x05\",\n\x19\x41uditCircleMemberResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"8\n\x17\x41\x64\x64\x43ircleManagerRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"+\n\x18\x41\x64\x64\x43ircleManagerResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\";\n\x1aRemoveCircleManagerRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"\x1d\n\x1bRemoveCircleManagerResponse\"=\n\x1b\x41\x64\x64ToCircleBlacklistRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0f\n\x07user_id\x18\x02 \x01(\x03\"/\n\x1c\x41\x64\x64ToCircleBlacklistResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\"B\n RemoveFromCircleBlacklistRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0f\n\x07user_id\x18\x02 \x01(\x03\"#\n!RemoveFromCircleBlacklistResponse\":\n\x19RemoveCircleMemberRequest\x12\r\n\x05group\x18\x01 \x01(\x05\x12\x0e\n\x06member\x18\x02 \x01(\x05\"\x1c\n\x1aRemoveCircleMemberResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -72,49 +72,49 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UPDATECIRCLERESPONSE']._serialized_start=2610
   _globals['_UPDATECIRCLERESPONSE']._serialized_end=2692
   _globals['_JOINCIRCLEREQUEST']._serialized_start=2694
-  _globals['_JOINCIRCLEREQUEST']._serialized_end=2728
-  _globals['_JOINCIRCLERESPONSE']._serialized_start=2730
-  _globals['_JOINCIRCLERESPONSE']._serialized_end=2767
-  _globals['_SETCIRCLEPERMISSIONSREQUEST']._serialized_start=2769
-  _globals['_SETCIRCLEPERMISSIONSREQUEST']._serialized_end=2858
-  _globals['_SETCIRCLEPERMISSIONSRESPONSE']._serialized_start=2860
-  _globals['_SETCIRCLEPERMISSIONSRESPONSE']._serialized_end=2907
-  _globals['_EXITCIRCLEREQUEST']._serialized_start=2909
-  _globals['_EXITCIRCLEREQUEST']._serialized_end=2943
-  _globals['_EXITCIRCLERESPONSE']._serialized_start=2945
-  _globals['_EXITCIRCLERESPONSE']._serialized_end=2965
-  _globals['_BINDIMGROUPREQUEST']._serialized_start=2967
-  _globals['_BINDIMGROUPREQUEST']._serialized_end=3043
-  _globals['_BINDIMGROUPRESPONSE']._serialized_start=3045
-  _globals['_BINDIMGROUPRESPONSE']._serialized_end=3066
-  _globals['_GETCIRCLEAVATARREQUEST']._serialized_start=3068
-  _globals['_GETCIRCLEAVATARREQUEST']._serialized_end=3106
-  _globals['_GETCIRCLEAVATARRESPONSE']._serialized_start=3108
-  _globals['_GETCIRCLEAVATARRESPONSE']._serialized_end=3169
-  _globals['_LISTCIRCLEMEMBERSREQUEST']._serialized_start=3171
-  _globals['_LISTCIRCLEMEMBERSREQUEST']._serialized_end=3288
-  _globals['_AUDITCIRCLEMEMBERREQUEST']._serialized_start=3290
-  _globals['_AUDITCIRCLEMEMBERREQUEST']._serialized_end=3363
-  _globals['_AUDITCIRCLEMEMBERRESPONSE']._serialized_start=3365
-  _globals['_AUDITCIRCLEMEMBERRESPONSE']._serialized_end=3409
-  _globals['_ADDCIRCLEMANAGERREQUEST']._serialized_start=3411
-  _globals['_ADDCIRCLEMANAGERREQUEST']._serialized_end=3467
-  _globals['_ADDCIRCLEMANAGERRESPONSE']._serialized_start=3469
-  _globals['_ADDCIRCLEMANAGERRESPONSE']._serialized_end=3512
-  _globals['_REMOVECIRCLEMANAGERREQUEST']._serialized_start=3514
-  _globals['_REMOVECIRCLEMANAGERREQUEST']._serialized_end=3573
-  _globals['_REMOVECIRCLEMANAGERRESPONSE']._serialized_start=3575
-  _globals['_REMOVECIRCLEMANAGERRESPONSE']._serialized_end=3604
-  _globals['_ADDTOCIRCLEBLACKLISTREQUEST']._serialized_start=3606
-  _globals['_ADDTOCIRCLEBLACKLISTREQUEST']._serialized_end=3667
-  _globals['_ADDTOCIRCLEBLACKLISTRESPONSE']._serialized_start=3669
-  _globals['_ADDTOCIRCLEBLACKLISTRESPONSE']._serialized_end=3716
-  _globals['_REMOVEFROMCIRCLEBLACKLISTREQUEST']._serialized_start=3718
-  _globals['_REMOVEFROMCIRCLEBLACKLISTREQUEST']._serialized_end=3784
-  _globals['_REMOVEFROMCIRCLEBLACKLISTRESPONSE']._serialized_start=3786
-  _globals['_REMOVEFROMCIRCLEBLACKLISTRESPONSE']._serialized_end=3821
-  _globals['_REMOVECIRCLEMEMBERREQUEST']._serialized_start=3823
-  _globals['_REMOVECIRCLEMEMBERREQUEST']._serialized_end=3881
-  _globals['_REMOVECIRCLEMEMBERRESPONSE']._serialized_start=3883
-  _globals['_REMOVECIRCLEMEMBERRESPONSE']._serialized_end=3911
+  _globals['_JOINCIRCLEREQUEST']._serialized_end=2769
+  _globals['_JOINCIRCLERESPONSE']._serialized_start=2771
+  _globals['_JOINCIRCLERESPONSE']._serialized_end=2808
+  _globals['_SETCIRCLEPERMISSIONSREQUEST']._serialized_start=2811
+  _globals['_SETCIRCLEPERMISSIONSREQUEST']._serialized_end=2941
+  _globals['_SETCIRCLEPERMISSIONSRESPONSE']._serialized_start=2943
+  _globals['_SETCIRCLEPERMISSIONSRESPONSE']._serialized_end=2990
+  _globals['_EXITCIRCLEREQUEST']._serialized_start=2992
+  _globals['_EXITCIRCLEREQUEST']._serialized_end=3026
+  _globals['_EXITCIRCLERESPONSE']._serialized_start=3028
+  _globals['_EXITCIRCLERESPONSE']._serialized_end=3048
+  _globals['_BINDIMGROUPREQUEST']._serialized_start=3050
+  _globals['_BINDIMGROUPREQUEST']._serialized_end=3126
+  _globals['_BINDIMGROUPRESPONSE']._serialized_start=3128
+  _globals['_BINDIMGROUPRESPONSE']._serialized_end=3149
+  _globals['_GETCIRCLEAVATARREQUEST']._serialized_start=3151
+  _globals['_GETCIRCLEAVATARREQUEST']._serialized_end=3189
+  _globals['_GETCIRCLEAVATARRESPONSE']._serialized_start=3191
+  _globals['_GETCIRCLEAVATARRESPONSE']._serialized_end=3252
+  _globals['_LISTCIRCLEMEMBERSREQUEST']._serialized_start=3254
+  _globals['_LISTCIRCLEMEMBERSREQUEST']._serialized_end=3371
+  _globals['_AUDITCIRCLEMEMBERREQUEST']._serialized_start=3373
+  _globals['_AUDITCIRCLEMEMBERREQUEST']._serialized_end=3446
+  _globals['_AUDITCIRCLEMEMBERRESPONSE']._serialized_start=3448
+  _globals['_AUDITCIRCLEMEMBERRESPONSE']._serialized_end=3492
+  _globals['_ADDCIRCLEMANAGERREQUEST']._serialized_start=3494
+  _globals['_ADDCIRCLEMANAGERREQUEST']._serialized_end=3550
+  _globals['_ADDCIRCLEMANAGERRESPONSE']._serialized_start=3552
+  _globals['_ADDCIRCLEMANAGERRESPONSE']._serialized_end=3595
+  _globals['_REMOVECIRCLEMANAGERREQUEST']._serialized_start=3597
+  _globals['_REMOVECIRCLEMANAGERREQUEST']._serialized_end=3656
+  _globals['_REMOVECIRCLEMANAGERRESPONSE']._serialized_start=3658
+  _globals['_REMOVECIRCLEMANAGERRESPONSE']._serialized_end=3687
+  _globals['_ADDTOCIRCLEBLACKLISTREQUEST']._serialized_start=3689
+  _globals['_ADDTOCIRCLEBLACKLISTREQUEST']._serialized_end=3750
+  _globals['_ADDTOCIRCLEBLACKLISTRESPONSE']._serialized_start=3752
+  _globals['_ADDTOCIRCLEBLACKLISTRESPONSE']._serialized_end=3799
+  _globals['_REMOVEFROMCIRCLEBLACKLISTREQUEST']._serialized_start=3801
+  _globals['_REMOVEFROMCIRCLEBLACKLISTREQUEST']._serialized_end=3867
+  _globals['_REMOVEFROMCIRCLEBLACKLISTRESPONSE']._serialized_start=3869
+  _globals['_REMOVEFROMCIRCLEBLACKLISTRESPONSE']._serialized_end=3904
+  _globals['_REMOVECIRCLEMEMBERREQUEST']._serialized_start=3906
+  _globals['_REMOVECIRCLEMEMBERREQUEST']._serialized_end=3964
+  _globals['_REMOVECIRCLEMEMBERRESPONSE']._serialized_start=3966
+  _globals['_REMOVECIRCLEMEMBERRESPONSE']._serialized_end=3994
 # @@protoc_insertion_point(module_scope)

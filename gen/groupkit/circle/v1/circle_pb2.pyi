@@ -244,10 +244,12 @@ class UpdateCircleResponse(_message.Message):
     def __init__(self, message: _Optional[str] = ..., group: _Optional[_Union[Circle, _Mapping]] = ...) -> None: ...
 
 class JoinCircleRequest(_message.Message):
-    __slots__ = ("group",)
+    __slots__ = ("group", "http_body")
     GROUP_FIELD_NUMBER: _ClassVar[int]
+    HTTP_BODY_FIELD_NUMBER: _ClassVar[int]
     group: int
-    def __init__(self, group: _Optional[int] = ...) -> None: ...
+    http_body: _httpbody_pb2.HttpBody
+    def __init__(self, group: _Optional[int] = ..., http_body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
 class JoinCircleResponse(_message.Message):
     __slots__ = ("message",)
@@ -256,12 +258,14 @@ class JoinCircleResponse(_message.Message):
     def __init__(self, message: _Optional[str] = ...) -> None: ...
 
 class SetCirclePermissionsRequest(_message.Message):
-    __slots__ = ("group", "permissions")
+    __slots__ = ("group", "permissions", "http_body")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
+    HTTP_BODY_FIELD_NUMBER: _ClassVar[int]
     group: int
     permissions: _struct_pb2.Value
-    def __init__(self, group: _Optional[int] = ..., permissions: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
+    http_body: _httpbody_pb2.HttpBody
+    def __init__(self, group: _Optional[int] = ..., permissions: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., http_body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
 class SetCirclePermissionsResponse(_message.Message):
     __slots__ = ("message",)
