@@ -35,6 +35,13 @@ class Upload:
     data: bytes
 
 
+DEFAULT_APP = "default"  # a public read without a token sees the default app
+
+
+def _app_of(actor: Principal | None) -> str:
+    return actor.app if actor is not None else DEFAULT_APP
+
+
 def _viewer(actor: Principal | None) -> int | None:
     return actor.user_id if actor is not None else None
 
@@ -71,19 +78,12 @@ def _ids(text: str) -> list[int]:
 
 def list_circles(uow, actor, keyword: str, category_id: int, ids: str, limit, offset) -> list[dc.CircleView]:
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
-    with uow.read(actor.app if actor else _app_of(actor)) as store:
+    with uow.read(_app_of(actor)) as store:
         if ids.strip():
             circles = store.approved_circles_by_ids(_ids(ids))
         else:
             circles = store.approved_circles(keyword.strip(), category_id, limit, offset)
         return _views(store, circles, _viewer(actor))
-
-
-def _app_of(actor) -> str:
-    return actor.app if actor is not None else DEFAULT_APP
-
-
-DEFAULT_APP = "default"  # a public read without a token sees the default app
 
 
 def category_circles(uow, actor, category_id: int, limit, offset) -> list[dc.CircleView]:
@@ -441,6 +441,8 @@ def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status: 
         if row.audit != dc.PENDING:
             raise errors.FailedPrecondition("该成员已审核")
         if status == 1:
+            if row.disabled:
+                raise errors.PermissionDenied("该用户已被拉黑，不能通过审核")
             store.update_circle_member(row.id, audit=dc.APPROVED, paid=0, updated_at=now)
             store.add_to_users_count(circle.id, 1, now)
             if row.paid:

@@ -186,3 +186,19 @@ def test_update_with_multipart_avatar_and_tags(api, seeded):
     group = reply.json()["group"]
     assert [t["id"] for t in group["tags"]] == [seeded["tag2"]]
     assert group["avatar"].endswith(".gif")
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"category_id": "abc"}, "category_id"),
+    ({"category_id": 99999999}, "category_id"),
+    ({"mode": "vip"}, "mode"),
+    ({"tags": [{"id": "x"}]}, "tags.0.id"),
+    ({"permissions": ["root"]}, "permissions"),
+    ({"latitude": "30.1"}, "location"),
+    ({"name": ["x"]}, "name"),
+])
+def test_update_validation_is_422_naming_the_field(api, seeded, change, field):
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    errors = assert_circles_error(owner.post(f"{P}/groups/{circle['id']}", change), 422)["errors"]
+    assert list(errors) == [field], errors

@@ -269,3 +269,18 @@ def test_native_grpc_callers_get_streams_and_real_codes(api, seeded):
         joined = stub.JoinCircle(pb.JoinCircleRequest(group=circle["id"]),
                                  metadata=[("authorization", f"Bearer {api.user().token}")], timeout=10)
         assert joined.message == "加入成功"
+
+
+def test_a_blacklisted_applicant_cannot_be_approved_and_is_refunded_on_rejection(api, admin, seeded):
+    owner, applicant = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"], mode="paid", money=50)
+    admin.credit(applicant, 50)
+    assert put(applicant, f"{P}/groups/{circle['id']}").status_code == 201
+    assert put(owner, f"{P}/groups/{circle['id']}/blacklist/{applicant.id}").status_code == 201
+    application = _application(owner, circle, applicant)
+    assert application["disabled"] == 1
+    audit = f"{P}/groups/{circle['id']}/members/{application['id']}/audit"
+    assert_circles_error(owner.patch(audit, {"status": 1}), 403)
+    assert owner.patch(audit, {"status": 2}).status_code == 201
+    assert admin.wallet(applicant).balance == 50
+    assert _detail(owner, circle)["join_income_count"] == 0
