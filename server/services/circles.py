@@ -147,9 +147,10 @@ def nearby_circles(uow, actor, latitude: str, longitude: str, limit, offset) -> 
     with uow.read(_app_of(actor)) as store:
         candidates = store.nearby_candidates(dc.nearby_cells(lat, lon))
         ranked = sorted(
-            (dc.distance_km(lat, lon, float(c.latitude), float(c.longitude)), c.id, c) for c in candidates
+            (dc.distance_km(lat, lon, float(c_lat), float(c_lon)), circle_id) for circle_id, c_lat, c_lon in candidates
         )
-        return _views(store, [c for _, _, c in ranked[offset:offset + limit]], _viewer(actor))
+        page_ids = [circle_id for _, circle_id in ranked[offset:offset + limit]]
+        return _views(store, store.approved_circles_by_ids(page_ids), _viewer(actor))
 
 
 def circle_detail(uow, actor, circle_id: int) -> dc.CircleView:

@@ -151,13 +151,18 @@ class CircleQueries:
             random.shuffle(rows)
         return rows[offset:offset + limit]
 
-    def nearby_candidates(self, cells: set[str]) -> list[dc.Circle]:
+    def nearby_candidates(self, cells: set[str]) -> list[tuple[int, str, str]]:
+        """(id, latitude, longitude) of the approved circles in these geohash cells: only the
+        columns the distance needs, so a dense area costs little before the page is read."""
         condition = None
         for cell in sorted(cells):
             clause = Circle.geo_cell.startswith(cell)
             condition = clause if condition is None else (condition | clause)
-        rows = self._approved().where(condition)
-        return [_circle(r) for r in rows]
+        query = (
+            Circle.select(Circle.id, Circle.latitude, Circle.longitude)
+            .where((Circle.app == self.app) & (Circle.audit == dc.APPROVED) & condition)
+        )
+        return list(query.tuples())
 
     def user_circles(self, user_id: int, kind: str, limit: int, offset: int) -> list[tuple[dc.Circle, dc.CircleMember | None]]:
         """A user's circles with their own row: join (approved memberships of approved circles),
