@@ -27,6 +27,7 @@ def test_categories_are_listed_in_order_without_a_token(api, admin):
     assert_shape(items, [doc.CATEGORY])
     ids = [c["id"] for c in items]
     assert ids[0] == first and ids[-1] == later and hidden not in ids
+    assert {"兴趣", "生活", "科技", "体育"} <= {c["name"] for c in items}  # seeded for the default app
 
 
 def test_protocol_is_empty_until_an_admin_sets_it_then_shown(api, admin):

@@ -1,5 +1,7 @@
 # Circles (ThinkSNS+ 圈子): categories, tags, circles, memberships and applications,
 # the blacklist apart from memberships, recommendations, incomes and the protocol text.
+import time
+
 from peewee import *
 
 
@@ -125,6 +127,17 @@ def up(migrator, db):
 
     db.create_tables([CircleCategory, CircleTag, Circle, CircleTagLink, CircleMember, CircleBlacklist,
                       CircleRecommend, CircleIncome, CircleProtocol])
+
+    # Seeds for the default app, so a fresh `make run` can create circles; CircleAdminService manages them.
+    now = int(time.time() * 1000)
+    CircleCategory.insert_many([
+        {'app': 'default', 'name': name, 'sort_by': sort_by, 'status': 0, 'created_at': now, 'updated_at': now}
+        for name, sort_by in (('兴趣', 1000), ('生活', 1010), ('科技', 1020), ('体育', 1030))
+    ]).execute()
+    CircleTag.insert_many([
+        {'app': 'default', 'name': name, 'tag_category_id': 1, 'weight': weight}
+        for name, weight in (('动漫', 15), ('旅行', 14), ('美食', 13), ('摄影', 12), ('赛事', 11))
+    ]).execute()
 
 
 def down(migrator, db):
