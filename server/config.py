@@ -25,6 +25,8 @@ class Settings:
     circle_require_audit: bool = False
     # PUBLIC_BASE_URL: where clients reach Envoy, for the URLs of uploaded circle avatars.
     public_base_url: str = ""
+    # USERS_MUST_EXIST=1: a user id never seen (no token of theirs, no user sync) is refused.
+    users_must_exist: bool = False
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -43,4 +45,5 @@ class Settings:
             group_creation_requires_conditions=env.get("GROUP_CREATION_REQUIRES_CONDITIONS", "") == "1",
             circle_require_audit=env.get("CIRCLE_REQUIRE_AUDIT", "") == "1",
             public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{env.get('HTTP_PORT', '8080')}",
+            users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
         )

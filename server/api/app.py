@@ -23,7 +23,7 @@ from server.api.grades_methods import GradesAdminServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
 from server.config import Settings
-from server.services import circles, grades
+from server.services import circles, grades, lookup
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.files import LocalFileStore
@@ -48,6 +48,7 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     uow = UnitOfWork(db)
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
     circles.SETTINGS.require_audit = settings.circle_require_audit
+    lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
     verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
     profiles = ProfileCache()
 

@@ -138,7 +138,9 @@ def test_create_refuses_bodies_that_are_not_objects(api, seeded):
     owner = api.user()
     path = f"{P}/categories/{seeded['category']}/groups"
     reply = api.request("POST", path, headers={**owner.bearer, "content-type": "application/json"}, data=b"[1,2]")
-    assert reply.status_code in (400, 422)
+    assert list(assert_circles_error(reply, 422)["errors"]) == ["body"]
+    reply = api.request("POST", path, headers={**owner.bearer, "content-type": "application/json"}, data=b"{bad")
+    assert reply.status_code == 400 and list(reply.json()) == ["message"]  # malformed JSON: refused at the edge
 
 
 def test_update_by_founder_and_administrator_and_refusals(api, admin, seeded):

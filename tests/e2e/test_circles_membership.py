@@ -241,11 +241,11 @@ def test_another_apps_circle_cannot_be_joined_or_changed(api, seeded):
     assert _detail(owner, circle)["users_count"] == 1
 
 
-def test_wrong_typed_path_ids_are_refused_with_the_circles_envelope(api):
+def test_wrong_typed_path_ids_are_422_naming_the_field(api):
     user = api.user()
-    for reply in (put(user, f"{P}/groups/abc"), user.get(f"{P}/groups/abc"), delete(user, f"{P}/groups/abc/exit")):
-        assert reply.status_code in (400, 404, 422), reply.text
-        assert "message" in reply.json()
+    for reply in (put(user, f"{P}/groups/abc"), user.get(f"{P}/groups/abc"), delete(user, f"{P}/groups/abc/exit"),
+                  user.patch(f"{P}/groups/abc/permissions", {"permissions": ["founder"]})):
+        assert list(assert_circles_error(reply, 422)["errors"]) == ["group"]
 
 
 def test_native_grpc_callers_get_streams_and_real_codes(api, seeded):
