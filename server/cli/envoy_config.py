@@ -20,7 +20,10 @@ LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
 REQUEST_CHECKS_LUA_FILE = PROJECT_ROOT / "envoy" / "request_checks.lua"
 DESCRIPTOR = PROJECT_ROOT / "gen" / "api.pb"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
-PUBLIC_SERVICES = ["groupkit.group.v1.GroupService", "groupkit.notice.v1.NoticeService", "groupkit.file.v1.FileService"]
+PUBLIC_SERVICES = [
+    "groupkit.group.v1.GroupService", "groupkit.notice.v1.NoticeService", "groupkit.file.v1.FileService",
+    "groupkit.circle.v1.CircleService",
+]
 JWT_PROVIDER = "groupkit"
 
 

@@ -6,6 +6,7 @@ import random
 import peewee as pw
 
 from server.domain import model as dm
+from server.storage.circle_queries import CircleQueries
 from server.storage.exits_queries import ExitsQueries
 from server.storage.file_queries import FileQueries
 from server.storage.grades_queries import GradesQueries
@@ -23,7 +24,8 @@ NUMBER_MIN, NUMBER_MAX = 10_000_000, 99_999_999  # 8-digit 群号
 
 
 class Store(
-    MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, NoticeQueries, FileQueries
+    MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, NoticeQueries, FileQueries,
+    CircleQueries,
 ):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
