@@ -1,6 +1,6 @@
 """Numbers out of range on every route: ids past 2^53 and past 64 bits, negative ids, limits and
 offsets out of range, in the path, the query and the body, on every route of every public service
-(GroupService, NoticeService, FileService). Each answers a 4xx in the dialect's
+(GroupService, NoticeService, FileService, CircleService). Each answers a 4xx in the dialect's
 envelope (or succeeds where the value is allowed, like a ban of -1), never a 5xx.
 
 The routes are read from the descriptor Envoy loads, so a new route is swept without a change here."""
