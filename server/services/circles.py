@@ -427,9 +427,11 @@ def _manager(store, actor: Principal, circle: dc.Circle) -> int:
     return rank
 
 
-def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status: int) -> None:
+def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status) -> None:
     """Approves (1) or rejects (2) a pending application. Paid: approval pays the founder and
-    records the join income; rejection refunds the applicant and lets them apply again."""
+    records the join income; rejection refunds the applicant and lets them apply again.
+    status is a number or, from a form, its digits."""
+    status = _integer({"status": status}, "status")
     if status not in (1, 2):
         raise errors.InvalidArgument("选定的 status 是无效的", field="status")
     now = now_ms()

@@ -320,14 +320,16 @@ class ListCircleMembersRequest(_message.Message):
     def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
 
 class AuditCircleMemberRequest(_message.Message):
-    __slots__ = ("group", "member", "status")
+    __slots__ = ("group", "member", "status", "http_body")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     MEMBER_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    HTTP_BODY_FIELD_NUMBER: _ClassVar[int]
     group: int
     member: int
     status: int
-    def __init__(self, group: _Optional[int] = ..., member: _Optional[int] = ..., status: _Optional[int] = ...) -> None: ...
+    http_body: _httpbody_pb2.HttpBody
+    def __init__(self, group: _Optional[int] = ..., member: _Optional[int] = ..., status: _Optional[int] = ..., http_body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
 class AuditCircleMemberResponse(_message.Message):
     __slots__ = ("message",)

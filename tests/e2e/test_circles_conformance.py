@@ -1,0 +1,49 @@
+"""Circles conformance audit: what a ThinkSNS+ client sends (forms, multipart, JSON) and
+what it gets back, compared with documents 001/002 and the reference's behaviour."""
+
+import pytest
+
+from tests.support.circles_setup import CircleAdmin, P, assert_circles_error, create_circle, put
+
+
+@pytest.fixture(scope="module")
+def admin(api):
+    return CircleAdmin(api)
+
+
+@pytest.fixture(scope="module")
+def seeded(admin):
+    return {"category": admin.category(), "tag": admin.tag()}
+
+
+def _application(owner, circle, user):
+    listed = owner.get(f"{P}/groups/{circle['id']}/members", params={"type": "audit"})
+    assert listed.status_code == 200, listed.text
+    return next(m for m in listed.json() if m["user_id"] == user.id)
+
+
+@pytest.mark.parametrize("encoding", ["form", "multipart"])
+def test_member_audit_takes_the_status_as_a_form_or_multipart_field(api, seeded, encoding):
+    owner, applicant = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"], mode="private")
+    assert put(applicant, f"{P}/groups/{circle['id']}").status_code == 201
+    application = _application(owner, circle, applicant)
+    path = f"{P}/groups/{circle['id']}/members/{application['id']}/audit"
+    send = {"data": {"status": "1"}} if encoding == "form" else {"files": {"status": (None, "1")}}
+    reply = api.request("PATCH", path, headers=owner.bearer, **send)
+    assert reply.status_code == 201, reply.text
+    assert reply.json() == {"message": "审核成功"}
+    assert applicant.get(f"{P}/groups/{circle['id']}").json()["joined"]["audit"] == 1
+
+
+def test_member_audit_refuses_a_bad_status_in_a_form_with_the_field_named(api, seeded):
+    owner, applicant = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"], mode="private")
+    assert put(applicant, f"{P}/groups/{circle['id']}").status_code == 201
+    path = f"{P}/groups/{circle['id']}/members/{_application(owner, circle, applicant)['id']}/audit"
+    for body in ({"status": "abc"}, {"status": "7"}, {}):
+        body = assert_circles_error(api.request("PATCH", path, headers=owner.bearer, data=body or {"x": "1"}), 422)
+        assert set(body["errors"]) == {"status"}, body
+    body = assert_circles_error(owner.patch(path, {"status": "abc"}), 422)
+    assert set(body["errors"]) == {"status"}, body
+    assert_circles_error(api.request("PATCH", path, data={"status": "1"}), 401, "Unauthenticated.")
