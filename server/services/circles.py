@@ -190,6 +190,32 @@ def avatar_file(files, name: str) -> tuple[bytes, str]:
 # ---- create and update ----
 
 
+class _Violations:
+    """Field errors collected so that one 422 names every invalid field, as Laravel's
+    validator does (a create form shows each field's reason at once)."""
+
+    def __init__(self):
+        self.found: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.found.setdefault(field, message)
+
+    def run(self, validate, *args, **kwargs):
+        """validate's result, or None when it refused the value (then its reasons are kept)."""
+        try:
+            return validate(*args, **kwargs)
+        except errors.InvalidArguments as exc:
+            for field, message in exc.violations.items():
+                self.add(field, message)
+        except errors.InvalidArgument as exc:
+            self.add(exc.field or "request", exc.message)
+        return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise errors.InvalidArguments(self.found)
+
+
 def _text(fields: dict, key: str, max_length: int) -> str | None:
     value = fields.get(key)
     if value is None:
@@ -254,12 +280,14 @@ def _geo(fields: dict, geo_fields: tuple[str, ...] = GEO_FIELDS) -> dict:
     present = [k for k in geo_fields if values[k] is not None]
     if not present:
         return {}
+    check = _Violations()
     for key in geo_fields:
         if values[key] is None:
             others = ",".join(k for k in geo_fields if k != key)
-            raise errors.InvalidArgument(f"{key} 字段是必须的当 {others} 是存在的", field=key)
-    lat = dc.parse_coordinate(values["latitude"], "latitude", 90)
-    lon = dc.parse_coordinate(values["longitude"], "longitude", 180)
+            check.add(key, f"{key} 字段是必须的当 {others} 是存在的")
+    lat = check.run(dc.parse_coordinate, values["latitude"], "latitude", 90) if values["latitude"] else None
+    lon = check.run(dc.parse_coordinate, values["longitude"], "longitude", 180) if values["longitude"] else None
+    check.raise_any()
     return {**{k: values[k] for k in geo_fields}, "geo_cell": dc.geohash(lat, lon)}
 
 
@@ -316,23 +344,26 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
     with uow.write(actor.app) as store:
         if category_id <= 0 or store.circle_category(category_id) is None:
             raise errors.NotFound("内容不存在")
+        check = _Violations()  # every field is judged; one 422 lists them all
         if fields.get("avatar") is None:
-            raise errors.InvalidArgument("必须上传头像", field="avatar")
-        name = _name(store, fields, required=True)
+            check.add("avatar", "必须上传头像")
+        name = check.run(_name, store, fields, required=True)
         if fields.get("tags") is None:
-            raise errors.InvalidArgument("请选择标签", field="tags")
-        tag_ids = _tag_ids(store, fields["tags"])
+            check.add("tags", "请选择标签")
+        tag_ids = check.run(_tag_ids, store, fields["tags"]) if fields.get("tags") is not None else None
+        geo = check.run(_geo, fields)
+        mode = check.run(_mode_and_money, fields, required=True)
+        summary = check.run(_text, fields, "summary", dc.MAX_TEXT_LENGTH)
+        notice = check.run(_text, fields, "notice", dc.MAX_TEXT_LENGTH)
+        permissions = dc.DEFAULT_PERMISSIONS
+        if fields.get("permissions") is not None:
+            permissions = check.run(dc.parse_permissions, fields["permissions"])
+        check.raise_any()
         values = {
-            "name": name,
-            **_mode_and_money(fields, required=True),
-            **_geo(fields),
-            "summary": _text(fields, "summary", dc.MAX_TEXT_LENGTH),
-            "notice": _text(fields, "notice", dc.MAX_TEXT_LENGTH),
-            "allow_feed": _truthy(fields.get("allow_feed")),
-            "permissions": dc.parse_permissions(fields["permissions"]) if fields.get("permissions") is not None
-            else dc.DEFAULT_PERMISSIONS,
+            "name": name, **mode, **geo, "summary": summary, "notice": notice,
+            "allow_feed": _truthy(fields.get("allow_feed")), "permissions": permissions,
         }
-        values["avatar"] = _avatar(files, fields["avatar"])
+        values["avatar"] = _avatar(files, fields["avatar"])  # stored only once everything else holds
         circle = store.insert_circle(
             user_id=actor.user_id, category_id=category_id, audit=dc.PENDING if pending else dc.APPROVED,
             users_count=0 if pending else 1, created_at=now, updated_at=now, **values,

@@ -47,3 +47,26 @@ def test_member_audit_refuses_a_bad_status_in_a_form_with_the_field_named(api, s
     body = assert_circles_error(owner.patch(path, {"status": "abc"}), 422)
     assert set(body["errors"]) == {"status"}, body
     assert_circles_error(api.request("PATCH", path, data={"status": "1"}), 401, "Unauthenticated.")
+
+
+def test_create_lists_every_invalid_field_at_once_as_laravel_does(api, seeded):
+    """A client's create form shows each field's error: Laravel's validator reports them all."""
+    user = api.user()
+    path = f"{P}/categories/{seeded['category']}/groups"
+    body = assert_circles_error(user.post(path, {}), 422)
+    assert {"avatar", "name", "tags", "mode"} <= set(body["errors"]), body
+    assert body["errors"]["avatar"] == ["必须上传头像"] and body["errors"]["name"] == ["圈子名称不能为空"]
+    assert body["errors"]["tags"] == ["请选择标签"]
+    assert all(isinstance(v, list) and len(v) == 1 and isinstance(v[0], str) for v in body["errors"].values())
+    # location alone: the other three geo fields are each required with it (reference §7 #10)
+    form = {"name": "位置圈", "mode": "public", "tags[0][id]": str(seeded["tag"]), "location": "成都"}
+    reply = api.request("POST", path, headers=user.bearer, data=form, files={"avatar": ("a.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 8)})
+    body = assert_circles_error(reply, 422)
+    assert set(body["errors"]) == {"longitude", "latitude", "geo_hash"}, body
+    # a taken name and an unknown mode together
+    taken = create_circle(user, seeded["category"], seeded["tag"])
+    body = assert_circles_error(user.post(path, {"name": taken["name"], "avatar": "https://img.example.com/a.png",
+                                                 "tags": [{"id": seeded["tag"]}], "mode": "vip"}), 422)
+    assert body["errors"] == {"name": ["圈子名称已存在"], "mode": ["选定的 mode 是无效的"]}, body
+    # nothing was created by the refused calls
+    assert [c["name"] for c in user.get(f"{P}/user-groups").json()] == [taken["name"]]
