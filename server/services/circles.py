@@ -125,13 +125,13 @@ def my_circles(uow, actor: Principal, kind: str, limit, offset) -> list[dc.Circl
     return [dc.CircleView(c, joined=None, join_at=m.created_at if m is not None else None) for c, m in found]
 
 
-def user_circles(uow, actor: Principal, user_id: int, kind: str, limit, offset) -> list[dc.CircleView]:
+def user_circles(uow, actor: Principal | None, user_id: int, kind: str, limit, offset) -> list[dc.CircleView]:
     if user_id <= 0:
         raise errors.InvalidArgument("user_id 字段是必须的", field="user_id")
     if kind and kind != "join":
         raise errors.InvalidArgument("选定的 type 是无效的", field="type")
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
-    with uow.read(actor.app) as store:
+    with uow.read(_app_of(actor)) as store:
         found = store.user_circles(user_id, "join", limit, offset)
     return [dc.CircleView(c, joined=m) for c, m in found]
 

@@ -70,3 +70,40 @@ def test_create_lists_every_invalid_field_at_once_as_laravel_does(api, seeded):
     assert body["errors"] == {"name": ["圈子名称已存在"], "mode": ["选定的 mode 是无效的"]}, body
     # nothing was created by the refused calls
     assert [c["name"] for c in user.get(f"{P}/user-groups").json()] == [taken["name"]]
+
+
+# Key order of the reference's rows (its groups columns, as doc 002's user-groups and detail
+# examples print them): mode, money, summary, notice, permissions.
+ROW_ORDER = ["id", "name", "user_id", "category_id", "location", "longitude", "latitude", "geo_hash", "allow_feed",
+             "mode", "money", "summary", "notice", "permissions", "users_count", "posts_count", "audit"]
+
+
+def test_circle_keys_come_in_the_documents_order(api, seeded):
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    assert list(circle)[:len(ROW_ORDER)] == ROW_ORDER
+    detail = api.request("GET", f"{P}/groups/{circle['id']}").json()
+    assert list(detail)[:len(ROW_ORDER)] == ROW_ORDER
+    listed = api.request("GET", f"{P}/groups", params={"id": str(circle["id"])}).json()
+    assert list(listed[0])[:len(ROW_ORDER)] == ROW_ORDER
+    assert list(detail)[-5:] == ["joined", "avatar", "user", "tags", "category", "founder"][-5:]
+
+
+def test_a_users_circles_are_public_like_every_circle_list(api, seeded):
+    """CONTRACT: circle lists are read without a token; the reference's othersGroups has no auth
+    (a guest opening a profile sees that user's circles)."""
+    owner, member = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    assert put(member, f"{P}/groups/{circle['id']}").status_code == 201
+    reply = api.request("GET", f"{P}/groups/users", params={"user_id": member.id, "type": "join"})
+    assert reply.status_code == 200, reply.text
+    assert [c["id"] for c in reply.json()] == [circle["id"]]
+    assert reply.json()[0]["joined"]["user_id"] == member.id
+    body = assert_circles_error(api.request("GET", f"{P}/groups/users"), 422)
+    assert set(body["errors"]) == {"user_id"}
+    # another app's token sees that app's circles only
+    stranger = api.user(app="other-app")
+    assert stranger.get(f"{P}/groups/users", params={"user_id": member.id}).json() == []
+    # a bad token is still refused, as on every public route
+    assert_circles_error(api.request("GET", f"{P}/groups/users", params={"user_id": member.id},
+                                     headers={"authorization": "Bearer nope"}), 401, "Unauthenticated.")
