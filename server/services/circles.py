@@ -386,24 +386,27 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
         if rank < dc.ROLE_LEVEL[dc.ADMINISTRATOR]:
             raise errors.PermissionDenied("无权限操作")
         changes: dict = {}
+        check = _Violations()  # every field is judged; one 422 lists them all
         if rank == dc.ROLE_LEVEL[dc.FOUNDER]:
-            name = _name(store, fields, required=False, except_id=circle.id)
+            name = check.run(_name, store, fields, required=False, except_id=circle.id)
             if name is not None:
                 changes["name"] = name
-            changes.update(_geo(fields))
-            category_id = _integer(fields, "category_id")
+            changes.update(check.run(_geo, fields) or {})
+            category_id = check.run(_integer, fields, "category_id")
             if category_id is not None:
                 if store.circle_category(category_id) is None:
-                    raise errors.InvalidArgument("选定的 category_id 是无效的", field="category_id")
+                    check.add("category_id", "选定的 category_id 是无效的")
                 changes["category_id"] = category_id
         for key in ("summary", "notice"):
             if key in fields:
-                changes[key] = _text(fields, key, dc.MAX_TEXT_LENGTH)
+                changes[key] = check.run(_text, fields, key, dc.MAX_TEXT_LENGTH)
         if fields.get("permissions") is not None:
-            changes["permissions"] = dc.parse_permissions(fields["permissions"])
+            changes["permissions"] = check.run(dc.parse_permissions, fields["permissions"])
         if "allow_feed" in fields:  # left as it is when absent (the reference resets it)
             changes["allow_feed"] = _truthy(fields.get("allow_feed"))
-        mode = _mode_and_money(fields, required=False)
+        mode = check.run(_mode_and_money, fields, required=False)
+        tag_ids = check.run(_tag_ids, store, fields["tags"]) if fields.get("tags") not in (None, []) else None
+        check.raise_any()
         if mode and circle.mode != dc.PAID and (mode["mode"], mode["money"]) != (circle.mode, circle.money):
             dc.check_mode_change(circle.mode, mode["mode"])
             if mode["mode"] != circle.mode and store.has_pending_applications(circle.id):
@@ -411,7 +414,6 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             changes.update(mode)
         elif mode and circle.mode == dc.PAID and (mode["mode"], mode["money"]) != (circle.mode, circle.money):
             raise errors.InvalidArgument("付费圈子不能修改类型和金额", field="mode")
-        tag_ids = _tag_ids(store, fields["tags"]) if fields.get("tags") not in (None, []) else None
         if fields.get("avatar") is not None:
             changes["avatar"] = _avatar(files, fields["avatar"])
         if changes:

@@ -107,3 +107,14 @@ def test_a_users_circles_are_public_like_every_circle_list(api, seeded):
     # a bad token is still refused, as on every public route
     assert_circles_error(api.request("GET", f"{P}/groups/users", params={"user_id": member.id},
                                      headers={"authorization": "Bearer nope"}), 401, "Unauthenticated.")
+
+
+def test_update_lists_every_invalid_field_at_once(api, seeded):
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    body = assert_circles_error(owner.post(f"{P}/groups/{circle['id']}", {
+        "category_id": "abc", "mode": "vip", "tags": [{"id": "x"}], "summary": ["a"]}), 422)
+    assert body["errors"] == {"category_id": ["category_id 必须是个整数"], "mode": ["选定的 mode 是无效的"],
+                              "tags.0.id": ["tags.0.id 必须是个整数"], "summary": ["summary 必须是一个字符串"]}, body
+    # nothing changed
+    assert api.request("GET", f"{P}/groups/{circle['id']}").json()["summary"] == circle["summary"]
