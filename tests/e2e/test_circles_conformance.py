@@ -118,3 +118,15 @@ def test_update_lists_every_invalid_field_at_once(api, seeded):
                               "tags.0.id": ["tags.0.id 必须是个整数"], "summary": ["summary 必须是一个字符串"]}, body
     # nothing changed
     assert api.request("GET", f"{P}/groups/{circle['id']}").json()["summary"] == circle["summary"]
+
+
+def test_the_user_objects_carry_every_documented_key(api, seeded):
+    """Doc 001/002's user object ends with extra (the reference's user_extras relation, null for a
+    user without that row): present, null, since this service keeps none of those counts."""
+    owner = api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    detail = api.request("GET", f"{P}/groups/{circle['id']}").json()
+    for user in (detail["user"], detail["founder"]["user"]):
+        assert "extra" in user and user["extra"] is None, user
+    members = owner.get(f"{P}/groups/{circle['id']}/members").json()
+    assert members[0]["user"]["extra"] is None
