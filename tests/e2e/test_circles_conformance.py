@@ -130,3 +130,16 @@ def test_the_user_objects_carry_every_documented_key(api, seeded):
         assert "extra" in user and user["extra"] is None, user
     members = owner.get(f"{P}/groups/{circle['id']}/members").json()
     assert members[0]["user"]["extra"] is None
+
+
+def test_income_totals_are_the_founders_in_the_detail_not_in_list_items(api, seeded):
+    """Anchor §5 #10: the reference never lists the income totals; the detail shows them to the
+    founder alone (doc: 当前用户为圈主时存在该字段)."""
+    owner, other = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    for user in (owner, other):
+        for path, params in ((f"{P}/user-groups", {}), (f"{P}/groups", {"id": str(circle["id"])})):
+            for item in user.get(path, params=params).json():
+                assert "join_income_count" not in item and "pinned_income_count" not in item, item
+    assert owner.get(f"{P}/groups/{circle['id']}").json()["join_income_count"] == 0
+    assert "join_income_count" not in other.get(f"{P}/groups/{circle['id']}").json()
