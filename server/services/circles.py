@@ -588,6 +588,8 @@ def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> Non
         target_rank = dc.ROLE_LEVEL[target.role] if target is not None and target.audit == dc.APPROVED else -1
         if target_rank >= rank:
             raise errors.PermissionDenied("权限不足")
+        if target_rank == dc.ROLE_LEVEL[dc.ADMINISTRATOR]:  # slimkit/plus#527: demote first
+            raise errors.PermissionDenied("请先撤销该成员的管理员身份")
         store.add_to_circle_blacklist(circle.id, user_id, now_ms())
 
 

@@ -143,3 +143,19 @@ def test_income_totals_are_the_founders_in_the_detail_not_in_list_items(api, see
                 assert "join_income_count" not in item and "pinned_income_count" not in item, item
     assert owner.get(f"{P}/groups/{circle['id']}").json()["join_income_count"] == 0
     assert "join_income_count" not in other.get(f"{P}/groups/{circle['id']}").json()
+
+
+def test_an_administrator_is_demoted_before_being_blacklisted(api, seeded):
+    """slimkit/plus#527: the founder first removes an administrator's role, then may blacklist
+    them (a blacklisted administrator stayed in the manager list and the cap of five)."""
+    owner, helper = api.user(), api.user()
+    circle = create_circle(owner, seeded["category"], seeded["tag"])
+    path = f"{P}/groups/{circle['id']}"
+    assert put(helper, path).status_code == 201
+    member = next(m for m in owner.get(f"{path}/members").json() if m["user_id"] == helper.id)
+    assert put(owner, f"{path}/managers/{member['id']}").status_code == 201
+    assert_circles_error(put(owner, f"{path}/blacklist/{helper.id}"), 403, "请先撤销该成员的管理员身份")
+    assert owner.get(f"{path}/members", params={"type": "blacklist"}).json() == []
+    assert api.request("DELETE", f"{path}/managers/{member['id']}", headers=owner.bearer).status_code == 204
+    assert put(owner, f"{path}/blacklist/{helper.id}").status_code == 201
+    assert [m["user_id"] for m in owner.get(f"{path}/members", params={"type": "manager"}).json()] == [owner.id]
