@@ -128,7 +128,8 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
             yield views.member(member, profile)
 
     def AuditCircleMember(self, request, context):
-        circles.audit_member(self.uow, current_principal(), request.group, request.member, request.status)
+        status = request.status if request.status else parse_body(request.http_body).get("status")
+        circles.audit_member(self.uow, current_principal(), request.group, request.member, status)
         return pb.AuditCircleMemberResponse(message="审核成功")
 
     def AddCircleManager(self, request, context):

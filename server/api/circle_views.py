@@ -33,12 +33,13 @@ def member_dict(member: dc.CircleMember) -> dict:
 
 def user_dict(profile: dc.Profile) -> dict:
     """The user object of the documents, from what this service knows of a user; the fields
-    it does not keep (bio, location, bg, verified) are null, sex 0."""
+    it does not keep (bio, location, bg, verified, extra: the reference's user_extras row,
+    null when a user has none) are null, sex 0."""
     return {
         "id": profile.user_id, "name": profile.name, "bio": None, "sex": 0, "location": None,
         "created_at": datetime_text(profile.created_at) if profile.created_at else None,
         "updated_at": datetime_text(profile.updated_at) if profile.updated_at else None,
-        "avatar": profile.avatar, "bg": None, "verified": None,
+        "avatar": profile.avatar, "bg": None, "verified": None, "extra": None,
     }
 
 

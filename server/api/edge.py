@@ -36,6 +36,7 @@ COMMUNITY, CIRCLES, IM = options_pb2.DIALECT_COMMUNITY, options_pb2.DIALECT_CIRC
 # Domain error → (gRPC code, HTTP status). Circles answer invalid input with 422 (Laravel).
 STATUS_OF = {
     errors.InvalidArgument: (grpc.StatusCode.INVALID_ARGUMENT, 400),
+    errors.InvalidArguments: (grpc.StatusCode.INVALID_ARGUMENT, 400),
     errors.Unauthenticated: (grpc.StatusCode.UNAUTHENTICATED, 401),
     errors.PermissionDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
     errors.NotFound: (grpc.StatusCode.NOT_FOUND, 404),
@@ -50,8 +51,9 @@ STATUS_OF = {
 INTERNAL_MESSAGE = "服务器内部错误"
 
 
-def envelope(dialect: int, http_status: int, message: str, field: str | None) -> dict:
-    """The error body of a dialect, as CONTRACT.md fixes it."""
+def envelope(dialect: int, http_status: int, message: str, field: str | None, violations: dict | None = None) -> dict:
+    """The error body of a dialect, as CONTRACT.md fixes it. violations (field → reason) are
+    the circles 422's errors when several fields are invalid at once."""
     if dialect == COMMUNITY:
         return {"msg": message, "code": http_status, "data": None}
     if dialect == IM:
@@ -60,19 +62,24 @@ def envelope(dialect: int, http_status: int, message: str, field: str | None) ->
         if http_status == 401:
             return {"message": "Unauthenticated."}
         if http_status == 422:
-            return {"message": "提交的信息验证错误", "errors": {field or "request": [message]}}
+            listed = violations or {field or "request": message}
+            return {"message": "提交的信息验证错误", "errors": {key: [reason] for key, reason in listed.items()}}
         if http_status == 404:
             return {"message": "内容不存在"}
     return {"message": message}
 
 
-def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None) -> status_pb2.Status:
+def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None,
+                 violations: dict | None = None) -> status_pb2.Status:
     info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit")
     details = [any_pb2.Any()]
     details[0].Pack(info)
     if field:
+        listed = violations or {field: message}
         violation = error_details_pb2.BadRequest(
-            field_violations=[error_details_pb2.BadRequest.FieldViolation(field=field, description=message)]
+            field_violations=[
+                error_details_pb2.BadRequest.FieldViolation(field=key, description=text) for key, text in listed.items()
+            ]
         )
         details.append(any_pb2.Any())
         details[-1].Pack(violation)
@@ -168,7 +175,8 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             if route.dialect == CIRCLES and http_status == 400:
                 http_status = 422
             outcome = code.name
-            self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
+            self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
+                        getattr(exc, "violations", None))
         except Exception:  # servicers never abort themselves: anything else is a fault
             log.exception("unhandled error in %s", method)
             outcome, http_status = "INTERNAL", 500
@@ -182,9 +190,9 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             )
 
     @staticmethod
-    def _abort(context, route, code, http_status, reason, message, field):
-        body = envelope(route.dialect, http_status, message, field)
-        rich = _rich_status(code, reason, message, field)
+    def _abort(context, route, code, http_status, reason, message, field, violations=None):
+        body = envelope(route.dialect, http_status, message, field, violations)
+        rich = _rich_status(code, reason, message, field, violations)
         context.set_trailing_metadata(
             (
                 ("x-http-code", str(http_status)),

@@ -15,6 +15,16 @@ class InvalidArgument(DomainError):
     reason = "INVALID_ARGUMENT"
 
 
+class InvalidArguments(InvalidArgument):
+    """Several fields are invalid at once, each with its reason (Laravel's validator lists them
+    all); message and field are the first one's."""
+
+    def __init__(self, violations: dict[str, str]):
+        field, message = next(iter(violations.items()))
+        super().__init__(message, field=field)
+        self.violations = dict(violations)
+
+
 class Unauthenticated(DomainError):
     reason = "UNAUTHENTICATED"
 

@@ -124,13 +124,13 @@ def my_circles(uow, actor: Principal, kind: str, limit, offset) -> list[dc.Circl
     return [dc.CircleView(c, joined=None, join_at=m.created_at if m is not None else None) for c, m in found]
 
 
-def user_circles(uow, actor: Principal, user_id: int, kind: str, limit, offset) -> list[dc.CircleView]:
+def user_circles(uow, actor: Principal | None, user_id: int, kind: str, limit, offset) -> list[dc.CircleView]:
     if user_id <= 0:
         raise errors.InvalidArgument("user_id 字段是必须的", field="user_id")
     if kind and kind != "join":
         raise errors.InvalidArgument("选定的 type 是无效的", field="type")
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
-    with uow.read(actor.app) as store:
+    with uow.read(_app_of(actor)) as store:
         found = store.user_circles(user_id, "join", limit, offset)
     return [dc.CircleView(c, joined=m) for c, m in found]
 
@@ -187,6 +187,32 @@ def avatar_file(files, name: str) -> tuple[bytes, str]:
 
 
 # ---- create and update ----
+
+
+class _Violations:
+    """Field errors collected so that one 422 names every invalid field, as Laravel's
+    validator does (a create form shows each field's reason at once)."""
+
+    def __init__(self):
+        self.found: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.found.setdefault(field, message)
+
+    def run(self, validate, *args, **kwargs):
+        """validate's result, or None when it refused the value (then its reasons are kept)."""
+        try:
+            return validate(*args, **kwargs)
+        except errors.InvalidArguments as exc:
+            for field, message in exc.violations.items():
+                self.add(field, message)
+        except errors.InvalidArgument as exc:
+            self.add(exc.field or "request", exc.message)
+        return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise errors.InvalidArguments(self.found)
 
 
 def _text(fields: dict, key: str, max_length: int) -> str | None:
@@ -256,12 +282,14 @@ def _geo(fields: dict, geo_fields: tuple[str, ...] = GEO_FIELDS) -> dict:
     present = [k for k in geo_fields if values[k] is not None]
     if not present:
         return {}
+    check = _Violations()
     for key in geo_fields:
         if values[key] is None:
             others = ",".join(k for k in geo_fields if k != key)
-            raise errors.InvalidArgument(f"{key} 字段是必须的当 {others} 是存在的", field=key)
-    lat = dc.parse_coordinate(values["latitude"], "latitude", 90)
-    lon = dc.parse_coordinate(values["longitude"], "longitude", 180)
+            check.add(key, f"{key} 字段是必须的当 {others} 是存在的")
+    lat = check.run(dc.parse_coordinate, values["latitude"], "latitude", 90) if values["latitude"] else None
+    lon = check.run(dc.parse_coordinate, values["longitude"], "longitude", 180) if values["longitude"] else None
+    check.raise_any()
     return {**{k: values[k] for k in geo_fields}, "geo_cell": dc.geohash(lat, lon)}
 
 
@@ -318,23 +346,26 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
     with uow.write(actor.app) as store:
         if category_id <= 0 or store.circle_category(category_id) is None:
             raise errors.NotFound("内容不存在")
+        check = _Violations()  # every field is judged; one 422 lists them all
         if fields.get("avatar") is None:
-            raise errors.InvalidArgument("必须上传头像", field="avatar")
-        name = _name(store, fields, required=True)
+            check.add("avatar", "必须上传头像")
+        name = check.run(_name, store, fields, required=True)
         if fields.get("tags") is None:
-            raise errors.InvalidArgument("请选择标签", field="tags")
-        tag_ids = _tag_ids(store, fields["tags"])
+            check.add("tags", "请选择标签")
+        tag_ids = check.run(_tag_ids, store, fields["tags"]) if fields.get("tags") is not None else None
+        geo = check.run(_geo, fields)
+        mode = check.run(_mode_and_money, fields, required=True)
+        summary = check.run(_text, fields, "summary", dc.MAX_TEXT_LENGTH)
+        notice = check.run(_text, fields, "notice", dc.MAX_TEXT_LENGTH)
+        permissions = dc.DEFAULT_PERMISSIONS
+        if fields.get("permissions") is not None:
+            permissions = check.run(dc.parse_permissions, fields["permissions"])
+        check.raise_any()
         values = {
-            "name": name,
-            **_mode_and_money(fields, required=True),
-            **_geo(fields),
-            "summary": _text(fields, "summary", dc.MAX_TEXT_LENGTH),
-            "notice": _text(fields, "notice", dc.MAX_TEXT_LENGTH),
-            "allow_feed": _truthy(fields.get("allow_feed")),
-            "permissions": dc.parse_permissions(fields["permissions"]) if fields.get("permissions") is not None
-            else dc.DEFAULT_PERMISSIONS,
+            "name": name, **mode, **geo, "summary": summary, "notice": notice,
+            "allow_feed": _truthy(fields.get("allow_feed")), "permissions": permissions,
         }
-        values["avatar"] = _avatar(files, fields["avatar"])
+        values["avatar"] = _avatar(files, fields["avatar"])  # stored only once everything else holds
         circle = store.insert_circle(
             user_id=actor.user_id, category_id=category_id, audit=dc.PENDING if pending else dc.APPROVED,
             users_count=0 if pending else 1, created_at=now, updated_at=now, **values,
@@ -357,24 +388,27 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
         if rank < dc.ROLE_LEVEL[dc.ADMINISTRATOR]:
             raise errors.PermissionDenied("无权限操作")
         changes: dict = {}
+        check = _Violations()  # every field is judged; one 422 lists them all
         if rank == dc.ROLE_LEVEL[dc.FOUNDER]:
-            name = _name(store, fields, required=False, except_id=circle.id)
+            name = check.run(_name, store, fields, required=False, except_id=circle.id)
             if name is not None:
                 changes["name"] = name
-            changes.update(_geo(fields))
-            category_id = _integer(fields, "category_id")
+            changes.update(check.run(_geo, fields) or {})
+            category_id = check.run(_integer, fields, "category_id")
             if category_id is not None:
                 if store.circle_category(category_id) is None:
-                    raise errors.InvalidArgument("选定的 category_id 是无效的", field="category_id")
+                    check.add("category_id", "选定的 category_id 是无效的")
                 changes["category_id"] = category_id
         for key in ("summary", "notice"):
             if key in fields:
-                changes[key] = _text(fields, key, dc.MAX_TEXT_LENGTH)
+                changes[key] = check.run(_text, fields, key, dc.MAX_TEXT_LENGTH)
         if fields.get("permissions") is not None:
-            changes["permissions"] = dc.parse_permissions(fields["permissions"])
+            changes["permissions"] = check.run(dc.parse_permissions, fields["permissions"])
         if "allow_feed" in fields:  # left as it is when absent (the reference resets it)
             changes["allow_feed"] = _truthy(fields.get("allow_feed"))
-        mode = _mode_and_money(fields, required=False)
+        mode = check.run(_mode_and_money, fields, required=False)
+        tag_ids = check.run(_tag_ids, store, fields["tags"]) if fields.get("tags") not in (None, []) else None
+        check.raise_any()
         if mode and circle.mode != dc.PAID and (mode["mode"], mode["money"]) != (circle.mode, circle.money):
             dc.check_mode_change(circle.mode, mode["mode"])
             if mode["mode"] != circle.mode and store.has_pending_applications(circle.id):
@@ -382,7 +416,6 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             changes.update(mode)
         elif mode and circle.mode == dc.PAID and (mode["mode"], mode["money"]) != (circle.mode, circle.money):
             raise errors.InvalidArgument("付费圈子不能修改类型和金额", field="mode")
-        tag_ids = _tag_ids(store, fields["tags"]) if fields.get("tags") not in (None, []) else None
         if fields.get("avatar") is not None:
             changes["avatar"] = _avatar(files, fields["avatar"])
         if changes:
@@ -429,9 +462,11 @@ def _manager(store, actor: Principal, circle: dc.Circle) -> int:
     return rank
 
 
-def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status: int) -> None:
+def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status) -> None:
     """Approves (1) or rejects (2) a pending application. Paid: approval pays the founder and
-    records the join income; rejection refunds the applicant and lets them apply again."""
+    records the join income; rejection refunds the applicant and lets them apply again.
+    status is a number or, from a form, its digits."""
+    status = _integer({"status": status}, "status")
     if status not in (1, 2):
         raise errors.InvalidArgument("选定的 status 是无效的", field="status")
     now = now_ms()
@@ -556,6 +591,8 @@ def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> Non
         target_rank = dc.ROLE_LEVEL[target.role] if target is not None and target.audit == dc.APPROVED else -1
         if target_rank >= rank:
             raise errors.PermissionDenied("权限不足")
+        if target_rank == dc.ROLE_LEVEL[dc.ADMINISTRATOR]:  # slimkit/plus#527: demote first
+            raise errors.PermissionDenied("请先撤销该成员的管理员身份")
         store.add_to_circle_blacklist(circle.id, user_id, now_ms())
 
 

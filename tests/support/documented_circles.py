@@ -19,6 +19,7 @@ PENDING_ITEM = {**CIRCLE, "join_at": TEXT}  # user-groups?type=audit, an applica
 USER = {
     "id": NUMBER, "name": TEXT, "bio": NULL_TEXT, "sex": NUMBER, "location": NULL_TEXT, "created_at": NULL_TEXT,
     "updated_at": NULL_TEXT, "avatar": NULL_TEXT, "bg": NULL_TEXT, "verified": NULL_OBJECT,
+    "extra": NULL_OBJECT,  # the reference's user_extras row (counts of other modules): null here
 }
 TAG = {"id": NUMBER, "name": TEXT, "tag_category_id": NUMBER, "weight": NUMBER}
 CATEGORY = {"id": NUMBER, "name": TEXT, "sort_by": NUMBER, "status": NUMBER, "created_at": TEXT, "updated_at": TEXT}

@@ -8,7 +8,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Circle(_message.Message):
-    __slots__ = ("id", "name", "user_id", "category_id", "location", "longitude", "latitude", "geo_hash", "allow_feed", "mode", "permissions", "money", "summary", "notice", "users_count", "posts_count", "audit", "im_group_id", "excellen_posts_count", "created_at", "updated_at", "deleted_at", "join_income_count", "pinned_income_count", "blacklist_count", "joined", "join_at", "avatar", "user", "tags", "category", "founder")
+    __slots__ = ("id", "name", "user_id", "category_id", "location", "longitude", "latitude", "geo_hash", "allow_feed", "mode", "money", "summary", "notice", "permissions", "users_count", "posts_count", "audit", "im_group_id", "excellen_posts_count", "created_at", "updated_at", "deleted_at", "join_income_count", "pinned_income_count", "blacklist_count", "joined", "join_at", "avatar", "user", "tags", "category", "founder")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -19,10 +19,10 @@ class Circle(_message.Message):
     GEO_HASH_FIELD_NUMBER: _ClassVar[int]
     ALLOW_FEED_FIELD_NUMBER: _ClassVar[int]
     MODE_FIELD_NUMBER: _ClassVar[int]
-    PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
     MONEY_FIELD_NUMBER: _ClassVar[int]
     SUMMARY_FIELD_NUMBER: _ClassVar[int]
     NOTICE_FIELD_NUMBER: _ClassVar[int]
+    PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
     USERS_COUNT_FIELD_NUMBER: _ClassVar[int]
     POSTS_COUNT_FIELD_NUMBER: _ClassVar[int]
     AUDIT_FIELD_NUMBER: _ClassVar[int]
@@ -51,10 +51,10 @@ class Circle(_message.Message):
     geo_hash: _struct_pb2.Value
     allow_feed: int
     mode: str
-    permissions: str
     money: int
     summary: _struct_pb2.Value
     notice: _struct_pb2.Value
+    permissions: str
     users_count: int
     posts_count: int
     audit: int
@@ -73,7 +73,7 @@ class Circle(_message.Message):
     tags: _struct_pb2.ListValue
     category: Category
     founder: _struct_pb2.Value
-    def __init__(self, id: _Optional[int] = ..., name: _Optional[str] = ..., user_id: _Optional[float] = ..., category_id: _Optional[int] = ..., location: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., longitude: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., latitude: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., geo_hash: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., allow_feed: _Optional[int] = ..., mode: _Optional[str] = ..., permissions: _Optional[str] = ..., money: _Optional[int] = ..., summary: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., notice: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., users_count: _Optional[int] = ..., posts_count: _Optional[int] = ..., audit: _Optional[int] = ..., im_group_id: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., excellen_posts_count: _Optional[int] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., deleted_at: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., join_income_count: _Optional[int] = ..., pinned_income_count: _Optional[int] = ..., blacklist_count: _Optional[int] = ..., joined: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., join_at: _Optional[str] = ..., avatar: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., tags: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., category: _Optional[_Union[Category, _Mapping]] = ..., founder: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
+    def __init__(self, id: _Optional[int] = ..., name: _Optional[str] = ..., user_id: _Optional[float] = ..., category_id: _Optional[int] = ..., location: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., longitude: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., latitude: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., geo_hash: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., allow_feed: _Optional[int] = ..., mode: _Optional[str] = ..., money: _Optional[int] = ..., summary: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., notice: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., permissions: _Optional[str] = ..., users_count: _Optional[int] = ..., posts_count: _Optional[int] = ..., audit: _Optional[int] = ..., im_group_id: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., excellen_posts_count: _Optional[int] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., deleted_at: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., join_income_count: _Optional[int] = ..., pinned_income_count: _Optional[int] = ..., blacklist_count: _Optional[int] = ..., joined: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., join_at: _Optional[str] = ..., avatar: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., tags: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., category: _Optional[_Union[Category, _Mapping]] = ..., founder: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
 
 class Category(_message.Message):
     __slots__ = ("id", "name", "sort_by", "status", "created_at", "updated_at")
@@ -320,14 +320,16 @@ class ListCircleMembersRequest(_message.Message):
     def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
 
 class AuditCircleMemberRequest(_message.Message):
-    __slots__ = ("group", "member", "status")
+    __slots__ = ("group", "member", "status", "http_body")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     MEMBER_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    HTTP_BODY_FIELD_NUMBER: _ClassVar[int]
     group: int
     member: int
     status: int
-    def __init__(self, group: _Optional[int] = ..., member: _Optional[int] = ..., status: _Optional[int] = ...) -> None: ...
+    http_body: _httpbody_pb2.HttpBody
+    def __init__(self, group: _Optional[int] = ..., member: _Optional[int] = ..., status: _Optional[int] = ..., http_body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
 class AuditCircleMemberResponse(_message.Message):
     __slots__ = ("message",)
