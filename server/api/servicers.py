@@ -108,7 +108,7 @@ class GroupServicer(
 
 
 def _im_id(text: str) -> int:
-    """GET /api/groups/{id} takes the IM groupid, a string of digits."""
+    """GET /api/groups/{id} takes the IM groupid (or the primary key), a string of digits."""
     if not text.isdigit():
         raise errors.InvalidArgument("id 必须是群的 groupid", field="id")
     return int(text)

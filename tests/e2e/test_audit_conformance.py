@@ -1,0 +1,66 @@
+"""Deviations found by auditing the community (000) and im (003) dialects against the
+running stack as a new client would call them; each test failed before its fix."""
+
+from tests.support.assertions import assert_community_error, assert_im_error, gid
+from tests.support.documented import GROUP_DETAIL
+from tests.support.shapes import assert_shape
+
+
+class TestCommunityDetailByEitherId:
+    """README "Ids": community paths naming a group accept the primary key or the IM groupid."""
+
+    def test_the_detail_answers_for_the_primary_key_as_for_the_groupid(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        by_groupid = owner.get(f"/api/groups/{api.groupid_of(owner, group['id'])}")
+        by_key = owner.get(f"/api/groups/{group['id']}")
+        assert by_key.status_code == 200, by_key.text
+        assert_shape(by_key.json(), GROUP_DETAIL)
+        assert by_key.json()["data"]["id"] == by_groupid.json()["data"]["id"] == group["id"]
+        assert by_key.json()["data"]["number"] == by_groupid.json()["data"]["number"]
+
+    def test_another_apps_primary_key_is_still_404(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        assert_community_error(api.user(app="acme").get(f"/api/groups/{group['id']}"), 404)
+
+
+class TestMissingFieldsAreNamed:
+    """A required field the client left out is named as missing (`X 不能为空`), not as an
+    invalid id or a wrong parent."""
+
+    def test_removing_an_admin_without_user_id(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        reply = api.request("DELETE", "/api/groups/admins", headers=owner.bearer, json={"group_id": group["id"]})
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "user_id 不能为空"
+
+    def test_lifting_a_silence_without_user_id(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        reply = api.request("DELETE", f"/api/group/part/silence/{group['id']}", headers=owner.bearer, json={})
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "user_id 不能为空"
+
+    def test_choosing_a_manage_option_without_pid_or_group_id(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        reply = owner.post("/group/manage/4", {"group_id": group["id"]})
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "pid 不能为空"
+        reply = owner.post("/group/manage/4", {"pid": 1})
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "group_id 不能为空"
+
+
+class TestWrongTypesNameTheDocumentedField:
+    def test_application_list_names_group_list_not_the_proto_body_field(self, api):
+        owner = api.user()
+        group = api.im_group(owner)
+        reply = owner.im("POST", "/group/application_list", {"group_list": "x"})
+        assert_im_error(reply, 400)
+        message = reply.json()["message"]
+        assert message.startswith("group_list "), message
+        assert "filter" not in message
+        assert owner.im("POST", "/group/application_list", {"group_list": [gid(group)]}).status_code == 200
