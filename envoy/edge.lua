@@ -66,6 +66,8 @@ local function reason_of(status, text)
       return "未登录或缺少令牌"
     elseif text == "edge: app_id" then
       return "app_id 与令牌不符"
+    elseif text == "edge: no app_id" then
+      return "缺少请求头 app_id"  -- the server's words (principal.identify)
     end
     return "令牌无效"
   elseif status == 403 then

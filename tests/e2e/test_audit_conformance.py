@@ -64,3 +64,15 @@ class TestWrongTypesNameTheDocumentedField:
         assert message.startswith("group_list "), message
         assert "filter" not in message
         assert owner.im("POST", "/group/application_list", {"group_list": [gid(group)]}).status_code == 200
+
+
+class TestImAppIdHeader:
+    def test_a_missing_app_id_is_named_as_missing_not_as_a_mismatch(self, api):
+        owner = api.user()
+        group = api.im_group(owner)
+        reply = api.request("GET", "/group/info", headers={"access-token": owner.token}, params={"group_id": gid(group)})
+        assert_im_error(reply, 401)
+        assert reply.json()["message"] == "缺少请求头 app_id"
+        reply = owner.im("GET", "/group/info", headers={"app_id": "acme"}, params={"group_id": gid(group)})
+        assert_im_error(reply, 401)
+        assert reply.json()["message"] == "app_id 与令牌不符"
