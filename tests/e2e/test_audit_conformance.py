@@ -76,3 +76,25 @@ class TestImAppIdHeader:
         reply = owner.im("GET", "/group/info", headers={"app_id": "acme"}, params={"group_id": gid(group)})
         assert_im_error(reply, 401)
         assert reply.json()["message"] == "app_id 与令牌不符"
+
+
+class TestChatSettingByEitherId:
+    """README "Ids": the chat-setting body's group_id is the IM id (as document 000 shows) or,
+    like every other community field naming a group, the primary key."""
+
+    def test_the_primary_key_names_the_same_group(self, api):
+        owner, member = api.user(), api.user()
+        group = api.community_group(owner, [member])
+        reply = member.patch(f"/api/members/{member.id}/chat-setting", {"group_id": group["id"], "msg_top": 1})
+        assert reply.status_code == 200, reply.text
+        assert reply.json() == {"msg": "ok", "code": 0, "data": None}
+        listed = member.get("/api/members", params={"group_id": group["id"]}).json()["data"]
+        assert next(m for m in listed if m["user_id"] == member.id)["chat_setting"]["msg_top"] == 1
+        groupid = int(api.groupid_of(owner, group["id"]))
+        reply = member.patch(f"/api/members/{member.id}/chat-setting", {"group_id": groupid, "msg_top": 0})
+        assert reply.status_code == 200, reply.text
+
+    def test_the_im_dialect_still_takes_only_the_im_id(self, api):
+        owner = api.user()
+        group = api.community_group(owner)
+        assert_im_error(owner.im("PUT", "/group/msg/mute_mode", {"group_id": group["id"], "msg_mute_mode": 1}), 404)
