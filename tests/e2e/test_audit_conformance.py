@@ -98,3 +98,34 @@ class TestChatSettingByEitherId:
         owner = api.user()
         group = api.community_group(owner)
         assert_im_error(owner.im("PUT", "/group/msg/mute_mode", {"group_id": group["id"], "msg_mute_mode": 1}), 404)
+
+
+class TestApprovalIsRequired:
+    """Document 003 marks `approval` required in /group/apply/handle and /group/invite/handle:
+    leaving it out is 400, not a silent refusal."""
+
+    def test_an_application_is_not_refused_when_approval_is_left_out(self, api):
+        owner, applicant = api.user(), api.user()
+        group = api.im_group(owner)
+        assert owner.im("PUT", "/group/settings/require_admin_approval", {"group_id": gid(group), "apply_approval": 1}).status_code == 200
+        assert applicant.im("POST", "/group/apply", {"group_id": gid(group)}).status_code == 200
+        reply = owner.im("PUT", "/group/apply/handle", {"group_id": gid(group), "user_id": applicant.id})
+        assert_im_error(reply, 400)
+        assert reply.json()["message"] == "approval 不能为空"
+        pending = owner.im("POST", "/group/application_list", {"group_list": [gid(group)]}).json()["data"]
+        assert [(a["applicant_id"], a["status"]) for a in pending] == [(applicant.id, 0)]
+        reply = owner.im("POST", "/group/apply/handle", {"group_id": gid(group), "user_id": applicant.id, "approval": True})
+        assert reply.status_code == 200, reply.text
+
+    def test_an_invitation_is_not_declined_when_approval_is_left_out(self, api):
+        owner, invitee = api.user(), api.user()
+        group = api.im_group(owner)
+        assert owner.im("PUT", "/group/settings/require_admin_approval", {"group_id": gid(group), "apply_approval": 1}).status_code == 200
+        invited = owner.im("POST", "/group/invite", {"group_id": gid(group), "user_list": [invitee.id]}).json()["data"]
+        assert invited[0]["result"] == "success", invited
+        reply = invitee.im("PUT", "/group/invite/handle", {"group_id": gid(group), "user_id": owner.id})
+        assert_im_error(reply, 400)
+        assert reply.json()["message"] == "approval 不能为空"
+        assert [i["status"] for i in invitee.im("GET", "/group/invitation_list").json()["data"]] == [0]
+        reply = invitee.im("PUT", "/group/invite/handle", {"group_id": gid(group), "user_id": owner.id, "approval": True})
+        assert reply.status_code == 200, reply.text
