@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from server.api.tokens import TokenVerifier
 from server.domain import errors
 from server.domain.model import Principal
+from server.domain.policies import MAX_ID
 
 DEFAULT_APP = "default"
 
@@ -17,7 +18,7 @@ class Caller:
 
 
 def _digits(value: str, header: str) -> int:
-    if not value.isdigit() or int(value) <= 0:
+    if not value.isdigit() or not 0 < int(value) <= MAX_ID:
         raise errors.InvalidArgument(f"请求头 {header} 必须是正整数", field=header)
     return int(value)
 

@@ -14,6 +14,7 @@ from server.api.membership_methods import MembershipMethods
 from server.api.moderation_methods import ModerationMethods
 from server.api.values import given
 from server.domain import errors
+from server.domain.policies import MAX_ID
 from server.services import groups, users
 from server.services.clock import now_ms
 
@@ -111,6 +112,8 @@ def _im_id(text: str) -> int:
     """GET /api/groups/{id} takes the IM groupid (or the primary key), a string of digits."""
     if not text.isdigit():
         raise errors.InvalidArgument("id 必须是群的 groupid", field="id")
+    if int(text) > MAX_ID:
+        raise errors.NotFound("群不存在")  # no 64-bit id is that large
     return int(text)
 
 

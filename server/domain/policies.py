@@ -17,6 +17,7 @@ class Grade:
 BASE_GRADE = Grade(level=1, max_members=500, max_admins=4)
 
 MAX_BATCH = 100  # user or group ids in one call
+MAX_ID = 2**63 - 1  # the largest id storage holds (a signed 64-bit integer)
 MAX_NAME_LENGTH = 128
 MAX_URL_LENGTH = 512
 MAX_TEXT_LENGTH = 2000

@@ -129,3 +129,25 @@ class TestApprovalIsRequired:
         assert [i["status"] for i in invitee.im("GET", "/group/invitation_list").json()["data"]] == [0]
         reply = invitee.im("PUT", "/group/invite/handle", {"group_id": gid(group), "user_id": owner.id, "approval": True})
         assert reply.status_code == 200, reply.text
+
+
+class TestIdsBeyondInt64:
+    """Digits that no 64-bit id can hold are refused in the dialect's words, never a 500."""
+
+    HUGE = "99999999999999999999"
+
+    def test_a_groupid_path_beyond_int64_is_404(self, api):
+        assert_community_error(api.user().get(f"/api/groups/{self.HUGE}"), 404)
+
+    def test_an_admin_user_id_header_beyond_int64_is_400(self, api):
+        admin = api.user(admin=True)
+        reply = admin.im("GET", "/group/user_joined", headers={"user_id": self.HUGE})
+        assert_im_error(reply, 400)
+        assert reply.json()["message"] == "请求头 user_id 必须是正整数"
+
+    def test_a_token_whose_sub_is_beyond_int64_is_401(self, api):
+        token = api.token(int(self.HUGE))
+        reply = api.request("GET", "/api/user/groups", headers={"authorization": f"Bearer {token}"})
+        assert_community_error(reply, 401)
+        reply = api.request("GET", "/group/user_joined", headers={"access-token": token, "app_id": "default"})
+        assert_im_error(reply, 401)
