@@ -4,6 +4,7 @@ import base64
 import binascii
 
 from server.domain import errors
+from server.domain.policies import MAX_ID
 
 
 def encode(kind: str, position: int) -> str:
@@ -20,7 +21,7 @@ def decode(kind: str, cursor: str) -> int:
         if prefix != kind:
             raise ValueError(prefix)
         value = int(position)
-        if value < 0:
+        if not 0 <= value <= MAX_ID:
             raise ValueError(value)
         return value
     except (ValueError, binascii.Error, UnicodeDecodeError):

@@ -151,3 +151,33 @@ class TestIdsBeyondInt64:
         assert_community_error(reply, 401)
         reply = api.request("GET", "/group/user_joined", headers={"access-token": token, "app_id": "default"})
         assert_im_error(reply, 401)
+
+
+class TestNulInGroupTexts:
+    """NUL is refused in every stored text, as notices already do (PostgreSQL cannot store it:
+    before, SQLite kept it and PostgreSQL answered 500)."""
+
+    def test_group_texts_refuse_nul_in_both_dialects(self, api):
+        owner, member = api.user(), api.user()
+        group = api.im_group(owner, [member])
+        im_id = gid(group)
+        reply = owner.post("/api/groups", {"type": "group", "name": "a\x00b"})
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "name 不能包含 NUL 字符"
+        assert_im_error(owner.im("POST", "/group/create", {"name": "a\x00b"}), 400)
+        assert_im_error(owner.im("PUT", "/group/info/ext", {"group_id": im_id, "value": "a\x00b"}), 400)
+        assert_im_error(member.im("PUT", "/group/display_name", {"group_id": im_id, "value": "a\x00b"}), 400)
+        assert_im_error(owner.im("POST", "/group/invite", {"group_id": im_id, "user_list": [api.user().id], "reason": "\x00"}), 400)
+        assert owner.im("PUT", "/group/info/ext", {"group_id": im_id, "value": "😀 \u202e"}).status_code == 200
+
+
+class TestCursorBeyondInt64:
+    def test_a_cursor_whose_position_is_beyond_int64_is_400(self, api):
+        import base64
+
+        owner = api.user()
+        group = api.im_group(owner)
+        cursor = base64.urlsafe_b64encode(b"m:99999999999999999999").decode().rstrip("=")
+        reply = owner.im("GET", "/group/member_list", params={"group_id": gid(group), "cursor": cursor})
+        assert_im_error(reply, 400)
+        assert reply.json()["message"] == "cursor 无效"
