@@ -181,3 +181,35 @@ class TestCursorBeyondInt64:
         reply = owner.im("GET", "/group/member_list", params={"group_id": gid(group), "cursor": cursor})
         assert_im_error(reply, 400)
         assert reply.json()["message"] == "cursor 无效"
+
+
+class TestProfileClaimsNoProfileMayHold:
+    """A token's name or avatar claim that no profile may hold (over 128 / 512 characters, or
+    with NUL) is not kept; the call goes on (before: 500 on PostgreSQL for every call)."""
+
+    def test_the_call_succeeds_and_the_claim_is_not_kept(self, api):
+        from server.api.tokens import mint
+        from tests.support.client import _user_ids
+
+        owner = api.user()
+        for name, avatar in [("a\x00b", None), ("x" * 129, None), ("Z63482", "https://a.b/" + "x" * 600)]:
+            user_id = next(_user_ids)
+            token = mint(api.stack.data_dir, user_id, name=name, avatar=avatar)
+            reply = api.request("GET", "/api/user/groups", headers={"authorization": f"Bearer {token}"})
+            assert reply.status_code == 200, reply.text
+            group = api.community_group(owner, [])
+            assert owner.post("/api/invite/group", {"group_id": group["id"], "friends": [user_id]}).status_code == 200
+            listed = owner.get("/api/members", params={"group_id": group["id"]}).json()["data"]
+            user = next(m["user"] for m in listed if m["user_id"] == user_id)
+            assert user == {"id": user_id, "name": "Z63482" if avatar else "", "avatar": None}
+
+    def test_a_token_whose_app_no_row_may_hold_is_401(self, api):
+        from server.api.tokens import mint
+        from tests.support.client import _user_ids
+
+        for app in ["a" * 65, "a\x00b"]:
+            token = mint(api.stack.data_dir, next(_user_ids), app=app)
+            reply = api.request("POST", "/api/groups", headers={"authorization": f"Bearer {token}"}, json={"type": "group"})
+            assert_community_error(reply, 401)
+            assert reply.json()["msg"] == "令牌的 app 无效"
+        assert api.user(app="a" * 64).post("/api/groups", {"type": "group"}).status_code == 200
