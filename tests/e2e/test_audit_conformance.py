@@ -213,3 +213,71 @@ class TestProfileClaimsNoProfileMayHold:
             assert_community_error(reply, 401)
             assert reply.json()["msg"] == "令牌的 app 无效"
         assert api.user(app="a" * 64).post("/api/groups", {"type": "group"}).status_code == 200
+
+
+COMMUNITY_ROUTES = [
+    ("POST", "/api/groups"), ("PATCH", "/api/groups/{pk}"), ("GET", "/api/groups/{groupid}"), ("GET", "/api/groups"),
+    ("GET", "/api/user/groups"), ("GET", "/api/members"), ("POST", "/api/members/remove"), ("POST", "/api/members/{pk}/quit"),
+    ("POST", "/api/groups/{pk}/transfer"), ("DELETE", "/api/groups/{pk}/quit"), ("POST", "/api/invite/group"),
+    ("POST", "/api/groups/{pk}/join"), ("POST", "/api/group/join/audit"), ("PATCH", "/api/members/{pk}/nickname"),
+    ("PATCH", "/api/members/{pk}/chat-bgd"), ("PATCH", "/api/members/{user}/chat-setting"), ("PATCH", "/api/groups/{pk}/background"),
+    ("GET", "/api/group/upgrade/rule"), ("POST", "/api/group/{pk}/upgrade"), ("GET", "/api/groups/conditions"),
+    ("POST", "/api/groups/admins"), ("DELETE", "/api/groups/admins"), ("POST", "/api/group/total/silence/{pk}"),
+    ("POST", "/api/group/part/silence/{pk}"), ("DELETE", "/api/group/part/silence/{pk}"), ("GET", "/api/group/manage"),
+    ("GET", "/group/manage/1"), ("POST", "/group/manage/4"), ("GET", "/api/group/notices"), ("POST", "/api/group/notices"),
+    ("DELETE", "/api/group/notices/{pk}"), ("POST", "/api/group/notices/{pk}/read"), ("GET", "/api/group/notices/latest"),
+]
+IM_ROUTES = [
+    ("POST", "/group/create"), ("GET", "/group/info"), ("POST", "/group/info/batch"), ("PUT", "/group/info/name"),
+    ("PUT", "/group/info/ext"), ("GET", "/group/member_list"), ("POST", "/group/members/display_name"), ("PUT", "/group/display_name"),
+    ("GET", "/group/user_joined"), ("DELETE", "/group/kick"), ("PUT", "/group/transfer"), ("POST", "/group/apply"),
+    ("PUT", "/group/apply/handle"), ("POST", "/group/application_list"), ("POST", "/group/invite"), ("PUT", "/group/invite/handle"),
+    ("GET", "/group/invitation_list"), ("GET", "/group/qrcode/sign"), ("POST", "/group/qrcode/invite"), ("POST", "/group/block"),
+    ("DELETE", "/group/unblock"), ("GET", "/group/blocked_list"), ("PUT", "/group/msg/mute_mode"), ("PUT", "/group/msg/push_mode"),
+    ("POST", "/group/admin/add"), ("DELETE", "/group/admin/remove"), ("GET", "/group/admin_list"), ("POST", "/group/ban"),
+    ("POST", "/group/unban"), ("GET", "/group/banned_list"), ("POST", "/group/settings/ban_all"), ("POST", "/group/settings/unban_all"),
+    ("GET", "/group/settings"), ("PUT", "/group/settings/history_visible"), ("PUT", "/group/settings/require_admin_approval"),
+    ("GET", "/group/public_list"), ("GET", "/group/announcement"), ("POST", "/group/announcement/delete"),
+    ("POST", "/group/announcement/edit"), ("GET", "/group/announcement/last"), ("GET", "/group/announcement/list"),
+    ("GET", "/group/file"), ("POST", "/group/file/delete"), ("GET", "/group/file/list"), ("PUT", "/group/file/update_name"),
+    ("POST", "/group/file/upload"), ("DELETE", "/group/leave"), ("DELETE", "/group/destroy"),
+]
+BIG = 2**63 - 1
+TEXT_FIELDS = ("name", "avatar", "describe", "description", "value", "reason", "remark", "from", "title", "content",
+               "image", "nickname", "bgd", "background", "url", "type", "qr_info", "pay_pass")
+ID_FIELDS = ("group_id", "user_id", "new_owner", "read_id", "id", "pid", "file_id", "announcement_id", "status",
+             "duration", "size", "msg_top", "msg_mute_mode", "msg_push_mode", "apply_approval", "image_width")
+LIST_FIELDS = ("members", "friends", "users", "user_ids", "groups", "group_ids", "user_list", "group_list", "file_list")
+
+
+class TestNeverA500:
+    """Every documented route, called with what a careless client sends (nothing, the largest
+    64-bit numbers, NUL in every text), answers a 4xx in its dialect's envelope."""
+
+    def test_every_route_answers_4xx_in_its_envelope(self, api):
+        owner, member = api.user(), api.user()
+        group = api.community_group(owner, [member])
+        ids = {"pk": group["id"], "groupid": api.groupid_of(owner, group["id"]), "user": member.id}
+        im_id = int(ids["groupid"])
+        bodies = [
+            {},
+            {**{f: BIG for f in ID_FIELDS}, **{f: [BIG] for f in LIST_FIELDS}, **{f: "a\x00b" for f in TEXT_FIELDS}},
+            {**{f: im_id for f in ("group_id",)}, **{f: [member.id] for f in LIST_FIELDS}, **{f: "a\x00b" for f in TEXT_FIELDS},
+             "group_list": [im_id], "size": 1, "duration": 1, "user_id": member.id, "status": 1, "pid": 1},
+        ]
+        query = {"group_id": im_id, "type": "group", "announcement_id": BIG, "file_id": BIG, "limit": 1,
+                 "cursor": "bTo5OTk5OTk5OTk5OTk5OTk5OTk5OTk5"}
+        for method, path in COMMUNITY_ROUTES + IM_ROUTES:
+            url = path.format(**ids)
+            for body in bodies:
+                if url.startswith("/api/") or url.startswith("/group/manage"):
+                    reply = api.request(method, url, headers=owner.bearer, json=body, params=query)
+                    failed = reply.status_code >= 400
+                    assert reply.status_code < 500, (method, url, body, reply.text)
+                    if failed:
+                        assert set(reply.json()) == {"msg", "code", "data"}, (method, url, reply.text)
+                else:
+                    reply = member.im(method, url, body, params=query)
+                    assert reply.status_code < 500, (method, url, body, reply.text)
+                    if reply.status_code >= 400:
+                        assert set(reply.json()) == {"code", "data", "message"}, (method, url, reply.text)
