@@ -261,8 +261,8 @@ class TestNeverA500:
         im_id = int(ids["groupid"])
         bodies = [
             {},
-            {**{f: BIG for f in ID_FIELDS}, **{f: [BIG] for f in LIST_FIELDS}, **{f: "a\x00b" for f in TEXT_FIELDS}},
-            {**{f: im_id for f in ("group_id",)}, **{f: [member.id] for f in LIST_FIELDS}, **{f: "a\x00b" for f in TEXT_FIELDS},
+            {**dict.fromkeys(ID_FIELDS, BIG), **{f: [BIG] for f in LIST_FIELDS}, **dict.fromkeys(TEXT_FIELDS, "a\x00b")},
+            {**{f: [member.id] for f in LIST_FIELDS}, **dict.fromkeys(TEXT_FIELDS, "a\x00b"), "group_id": im_id,
              "group_list": [im_id], "size": 1, "duration": 1, "user_id": member.id, "status": 1, "pid": 1},
         ]
         query = {"group_id": im_id, "type": "group", "announcement_id": BIG, "file_id": BIG, "limit": 1,
