@@ -309,6 +309,8 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
 
 
 def _read_qr_code(qr_info: str) -> tuple[int, int, int, str]:
+    if not qr_info:
+        raise errors.InvalidArgument("qr_info 不能为空", field="qr_info")
     parts = qr_info.split(".")
     if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
         raise errors.InvalidArgument("二维码无效", field="qr_info")

@@ -43,6 +43,12 @@ class TestMissingFieldsAreNamed:
         assert_community_error(reply, 400)
         assert reply.json()["msg"] == "user_id 不能为空"
 
+    def test_using_a_qr_code_without_qr_info(self, api):
+        reply = api.user().im("POST", "/group/qrcode/invite", {})
+        assert_im_error(reply, 400)
+        assert reply.json()["message"] == "qr_info 不能为空"
+        assert api.user().im("POST", "/group/qrcode/invite", {"qr_info": "1.2.3.x"}).json()["message"] == "二维码无效"
+
     def test_choosing_a_manage_option_without_pid_or_group_id(self, api):
         owner = api.user()
         group = api.community_group(owner)
