@@ -48,6 +48,9 @@ local function reason_of(status, text)
   local field, kind = string.match(text, "^([%w_%.%[%]]+): invalid value .* for type TYPE_(%u+)")
   if field then
     field = string.gsub(field, "%[%d+%]", "")
+    -- POST /group/application_list maps its body to the request's `filter` (its query takes
+    -- cursor, limit and version): the client sent `group_list`, not `filter.group_list`.
+    field = string.gsub(field, "^filter%.", "")
     local expected = TYPE_WORDS[kind] or (string.find(kind, "INT") and "整数") or "正确的格式"
     return field .. " 的类型不正确，应为" .. expected, field
   end
@@ -63,6 +66,8 @@ local function reason_of(status, text)
       return "未登录或缺少令牌"
     elseif text == "edge: app_id" then
       return "app_id 与令牌不符"
+    elseif text == "edge: no app_id" then
+      return "缺少请求头 app_id"  -- the server's words (principal.identify)
     end
     return "令牌无效"
   elseif status == 403 then

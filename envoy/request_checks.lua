@@ -143,7 +143,11 @@ function envoy_on_request(handle)
         app = "default"
       end
       app = tostring(app)
-      if headers:get("app_id") ~= app then
+      local app_id = headers:get("app_id")
+      if app_id == nil or app_id == "" then
+        refuse(handle, 401, "edge: no app_id", false)
+        return
+      elseif app_id ~= app then
         refuse(handle, 401, "edge: app_id", false)
         return
       end

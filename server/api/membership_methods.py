@@ -3,6 +3,7 @@
 from groupkit.group.v1 import membership_pb2 as pb
 from server.api import im_views, membership_views
 from server.api.edge import current_principal
+from server.api.values import given
 from server.domain.model import ItemResult
 from server.services import membership
 
@@ -37,7 +38,9 @@ class MembershipMethods:
         return pb.ApplyImGroupResponse(code=200, data=im_views.user_results([ItemResult(actor.user_id, True)])[0])
 
     def HandleImApplication(self, request, context):
-        membership.handle_application(self.uow, current_principal(), request.group_id, request.user_id, request.approval)
+        membership.handle_application(
+            self.uow, current_principal(), request.group_id, request.user_id, given(request, "approval")
+        )
         return pb.HandleImApplicationResponse(code=200, data=im_views.user_results([ItemResult(request.user_id, True)])[0])
 
     def ListImApplications(self, request, context):
@@ -55,7 +58,9 @@ class MembershipMethods:
         return pb.InviteImMembersResponse(code=200, data=im_views.user_results(results))
 
     def HandleImInvitation(self, request, context):
-        membership.handle_invitation(self.uow, current_principal(), request.group_id, request.user_id, request.approval)
+        membership.handle_invitation(
+            self.uow, current_principal(), request.group_id, request.user_id, given(request, "approval")
+        )
         return pb.HandleImInvitationResponse(code=200, data=True)
 
     def ListImInvitations(self, request, context):

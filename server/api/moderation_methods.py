@@ -13,6 +13,12 @@ OK = "ok"
 SILENCE_MSG = ""  # the document's msg for the three silence calls
 
 
+def _one(user_id: int) -> list[int]:
+    """A single documented user id as a batch: absent (0 in proto3) is an empty one, so the
+    use case answers `user_id 不能为空` rather than an invalid id."""
+    return [user_id] if user_id else []
+
+
 
 class ModerationMethods:
     # Community dialect (document 000)
@@ -22,7 +28,7 @@ class ModerationMethods:
         return pb.AddGroupAdminsResponse(msg="设置成功", code=0)
 
     def RemoveGroupAdmin(self, request, context):
-        moderation.revoke_admins(self.uow, current_principal(), request.group_id, [request.user_id], whole=True, field="user_id")
+        moderation.revoke_admins(self.uow, current_principal(), request.group_id, _one(request.user_id), whole=True, field="user_id")
         return pb.RemoveGroupAdminResponse(msg="取消成功", code=0)
 
     def ToggleGroupSilence(self, request, context):
@@ -37,7 +43,7 @@ class ModerationMethods:
         return pb.SilenceGroupMembersResponse(msg=SILENCE_MSG, code=0)
 
     def UnsilenceGroupMember(self, request, context):
-        moderation.set_mutes(self.uow, current_principal(), request.id, [request.user_id], 0, whole=True, field="user_id")
+        moderation.set_mutes(self.uow, current_principal(), request.id, _one(request.user_id), 0, whole=True, field="user_id")
         return pb.UnsilenceGroupMemberResponse(msg=SILENCE_MSG, code=0)
 
     def ListGroupManageItems(self, request, context):

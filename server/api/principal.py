@@ -16,6 +16,9 @@ class Caller:
     avatar: str | None
 
 
+MAX_APP_LENGTH = 64  # an app (tenant) name, as stored with every row
+
+
 def _digits(value: str, header: str) -> int:
     message = f"请求头 {header} 必须是正整数"
     number = ids.parse_digits(value, header, message)
@@ -44,6 +47,8 @@ def identify(metadata: dict, verifier: TokenVerifier, *, public: bool, needs_app
         raise errors.Unauthenticated("未登录或缺少令牌")
     claims = verifier.verify(token)
     app = str(claims.get("app") or DEFAULT_APP)
+    if len(app) > MAX_APP_LENGTH or "\x00" in app:
+        raise errors.Unauthenticated("令牌的 app 无效")
     app_id = metadata.get("app_id")
     if needs_app_id and not app_id:
         raise errors.Unauthenticated("缺少请求头 app_id")

@@ -69,6 +69,8 @@ def options(parent_id: int, group: Group) -> list[ManageOption]:
 def choice(option_id: int, parent_id: int) -> ManageNode:
     """The option a group chooses (POST /group/manage/{id}: {id} is the option, pid its
     父级管理项): a leaf under pid, its direct parent or its top item."""
+    if parent_id <= 0:
+        raise errors.InvalidArgument("pid 不能为空", field="pid")
     node = next((n for n in NODES if n.id == option_id), None)
     if node is None:
         raise errors.NotFound("管理项不存在")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from server.domain import errors
 from server.domain.model import FOREVER, ApplyApproval, Group, JoinRequest, Member, Principal, RequestStatus, Role, Silence
+from server.domain.texts import check_clean
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,9 @@ def silence_status(group: Group, viewer: Member | None, now: int) -> int:
 
 
 def check_text(value: str | None, field: str, limit: int) -> None:
-    if value is not None and len(value) > limit:
-        raise errors.InvalidArgument(f"{field} 不能超过 {limit} 个字符", field=field)
+    """Optional text up to limit characters; NUL, which PostgreSQL cannot store, is refused."""
+    if value is not None:
+        check_clean(value, field, limit)
 
 
 def check_batch(ids: list[int], field: str, required: bool = True) -> list[int]:

@@ -115,11 +115,12 @@ def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str 
         store.update_group(group.id, updated_at=now_ms(), **{column: stored})
 
 
-def group_detail(uow, actor: Principal, im_id: int) -> GroupDetail:
-    """A group by IM id with its first members and the caller's membership; communities
-    add their groups and the caller's groups that may apply or have joined."""
+def group_detail(uow, actor: Principal, group_ref: int) -> GroupDetail:
+    """A group by IM id (as document 000 asks) or primary key (as every other community path
+    takes) with its first members and the caller's membership; communities add their groups
+    and the caller's groups that may apply or have joined."""
     with uow.read(actor.app) as store:
-        group = group_or_404(store.group_by_im_id(im_id))
+        group = group_or_404(store.group_by_ref(group_ref))
         now = now_ms()
         first_members = store.ranked_members(group.id, limit=DETAIL_MEMBERS)
         # The owner ranks first and the caller is often among the first members: no query of their own then.

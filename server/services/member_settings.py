@@ -25,10 +25,12 @@ def _update_own_membership(uow, actor: Principal, member_id: int, **changes) -> 
         store.update_member_settings(member.id, now_ms(), **changes)
 
 
-def _update_own_membership_in_group(uow, actor: Principal, im_id: int, **changes) -> None:
-    """Changes the caller's own membership of a group given by its IM id (环信 id)."""
+def _update_own_membership_in_group(uow, actor: Principal, im_id: int, *, any_id: bool = False, **changes) -> None:
+    """Changes the caller's own membership of a group given by its IM id (环信 id), or with
+    any_id (community fields) by its IM id or primary key."""
     with uow.write(actor.app) as store:
-        group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
+        find = store.group_by_ref if any_id else store.group_by_im_id
+        group = group_or_404(find(require_group_id(im_id)))
         member = store.member(group.id, actor.user_id)
         if member is None:
             raise errors.PermissionDenied("你不是该群成员")
@@ -62,7 +64,7 @@ def set_chat_setting(
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise errors.InvalidArgument("没有要修改的设置")
-    _update_own_membership_in_group(uow, actor, im_id, **changes)
+    _update_own_membership_in_group(uow, actor, im_id, any_id=True, **changes)
 
 
 def set_group_background(uow, actor: Principal, group_ref: int, background: str) -> None:

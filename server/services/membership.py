@@ -186,10 +186,11 @@ def apply_to_group(uow, actor: Principal, im_id: int, reason: str) -> bool:
         return _apply(store, actor, group, reason, "", now)
 
 
-def handle_application(uow, actor: Principal, im_id: int, applicant_id: int, approve: bool) -> None:
+def handle_application(uow, actor: Principal, im_id: int, applicant_id: int, approve: bool | None) -> None:
     """An owner or admin decides a user's pending application (a community's: all its groups)."""
     if applicant_id <= 0:
         raise errors.InvalidArgument("user_id 不能为空", field="user_id")
+    _require_approval(approve)
     now = now_ms()
     with uow.write(actor.app) as store:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
@@ -249,11 +250,18 @@ def invite_users(uow, actor: Principal, im_id: int, user_ids: list[int], reason:
     return results
 
 
-def handle_invitation(uow, actor: Principal, im_id: int, inviter_id: int, accept: bool) -> None:
+def _require_approval(approval: bool | None) -> None:
+    """`approval` is required (document 003): left out, it must not read as a refusal."""
+    if approval is None:
+        raise errors.InvalidArgument("approval 不能为空", field="approval")
+
+
+def handle_invitation(uow, actor: Principal, im_id: int, inviter_id: int, accept: bool | None) -> None:
     """The caller accepts or declines the pending invitation the inviter sent (blocking a
     user declines their waiting invitations, so a pending one is never a blocked user's)."""
     if inviter_id <= 0:
         raise errors.InvalidArgument("user_id 不能为空", field="user_id")
+    _require_approval(accept)
     now = now_ms()
     with uow.write(actor.app) as store:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
@@ -301,6 +309,8 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
 
 
 def _read_qr_code(qr_info: str) -> tuple[int, int, int, str]:
+    if not qr_info:
+        raise errors.InvalidArgument("qr_info 不能为空", field="qr_info")
     parts = qr_info.split(".")
     if len(parts) != 4:
         raise errors.InvalidArgument("二维码无效", field="qr_info")

@@ -159,6 +159,7 @@ def manage_options(uow, actor: Principal, item_id: int, group_ref: int) -> list[
 
 def choose_manage_option(uow, actor: Principal, option_id: int, group_ref: int, parent_id: int) -> None:
     """Applies a management choice: it sets the group setting the option stands for."""
+    require_group_id(group_ref)
     option = manage_tree.choice(option_id, parent_id)
     update_setting(uow, actor, group_ref, option.setting, option.value, field="id")
 

@@ -23,8 +23,14 @@ class ProfileCache:
         self._seen[key] = profile
 
 
+def _keepable(claim: str | None, limit: int) -> str | None:
+    return claim if isinstance(claim, str) and len(claim) <= limit and "\x00" not in claim else None
+
+
 def sync_profile(uow, cache: ProfileCache, principal: Principal, name: str | None, avatar: str | None) -> None:
-    """Keeps the caller's row current with the token's profile claims (name, avatar)."""
+    """Keeps the caller's row current with the token's profile claims (name, avatar); a claim
+    no profile may hold (too long, or with NUL) is not kept, as if the token had none."""
+    name, avatar = _keepable(name, MAX_NAME_LENGTH), _keepable(avatar, MAX_URL_LENGTH)
     key = (principal.app, principal.user_id)
     profile = (name, avatar)
     if not cache.changed(key, profile):
