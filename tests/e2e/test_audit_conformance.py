@@ -142,8 +142,10 @@ class TestIdsBeyondInt64:
 
     HUGE = "99999999999999999999"
 
-    def test_a_groupid_path_beyond_int64_is_404(self, api):
-        assert_community_error(api.user().get(f"/api/groups/{self.HUGE}"), 404)
+    def test_a_groupid_path_beyond_int64_is_400_naming_it(self, api):
+        reply = api.user().get(f"/api/groups/{self.HUGE}")
+        assert_community_error(reply, 400)
+        assert reply.json()["msg"] == "id 必须是群的 groupid"
 
     def test_an_admin_user_id_header_beyond_int64_is_400(self, api):
         admin = api.user(admin=True)
