@@ -64,7 +64,7 @@ lint: $(STAMP) ## buf lint and buf breaking (WIRE_JSON, against the previous com
 
 ##### Clients #####
 
-client-python: gen ## Build the Python client wheel (messages, stubs, type stubs) into dist/
+client-python: $(STAMP) ## Build the Python client wheel (messages, stubs, type stubs of gen/) into dist/
 	rm -rf build/client-python && mkdir -p build/client-python/src dist
 	cp clients/python/pyproject.toml clients/python/README.md build/client-python/
 	cp -r gen/groupkit build/client-python/src/

@@ -3,6 +3,7 @@ Envoy first, then lets the server finish in-flight calls; if either dies, both s
 
 import ctypes
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from server.api import metrics
 from server.api.tokens import ensure_local_key
 from server.cli.envoy_config import render
 from server.config import Settings
@@ -84,8 +86,13 @@ def main() -> int:
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))
     envoy_bin = Path(sys.executable).parent / "envoy"
+    # Each server process writes its metrics here; this process serves their sum on METRICS_PORT.
+    metrics_dir = settings.data_dir / f"metrics-{settings.http_port}"
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir(parents=True)
+    server_env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
     grpc_ports = [settings.grpc_port + i for i in range(settings.server_processes)]
-    servers, envoy = [], None
+    servers, envoy, metrics_server = [], None, None
     stopping = False
 
     def request_stop(*_):
@@ -96,7 +103,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, request_stop)
     try:
         for port in grpc_ports:
-            servers.append(_spawn([sys.executable, "-m", "server"], env={**os.environ, "GRPC_PORT": str(port)}))
+            servers.append(_spawn([sys.executable, "-m", "server"], env={**server_env, "GRPC_PORT": str(port)}))
         for port, server in zip(grpc_ports, servers, strict=True):
             _wait_grpc(port, server)
         envoy = _spawn(
@@ -104,10 +111,17 @@ def main() -> int:
              "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
         )
         _wait_envoy(settings.admin_port, envoy)
+        try:
+            metrics_server = metrics.serve(settings.metrics_port, str(metrics_dir))
+        except OSError as exc:
+            raise RuntimeError(f"cannot serve metrics on 127.0.0.1:{settings.metrics_port}: {exc}") from exc
         print(
             f"REST (Envoy)  http://127.0.0.1:{settings.http_port}\n"
             f"gRPC          {', '.join(f'127.0.0.1:{port}' for port in grpc_ports)}\n"
             f"Envoy admin   http://127.0.0.1:{settings.admin_port}\n"
+            f"API docs      http://127.0.0.1:{settings.http_port}/docs (OpenAPI: /openapi.json)\n"
+            f"Metrics       http://127.0.0.1:{settings.metrics_port}/metrics (per RPC)\n"
+            f"Envoy stats   http://127.0.0.1:{settings.admin_port}/stats/prometheus\n"
             f"database      {settings.database_url}\n"
             "Ctrl-C stops both.",
             flush=True,
@@ -119,6 +133,8 @@ def main() -> int:
         print(f"start failed: {exc}", file=sys.stderr, flush=True)
         return 1
     finally:
+        if metrics_server is not None:
+            metrics_server.shutdown()
         _stop(envoy)
         for server in servers:
             server.terminate()  # all drain at once, then each is waited for

@@ -40,6 +40,7 @@ class Stack:
         self.database_url = database_url
         self.extra_env = extra_env or {}
         self.http_port, self.grpc_port, self.admin_port = free_port(), free_port(), free_port()
+        self.metrics_port = free_port()
         self.base_url = f"http://127.0.0.1:{self.http_port}"
         self.log_path = data_dir / "stack.log"
         self.process: subprocess.Popen | None = None
@@ -50,6 +51,7 @@ class Stack:
             "HTTP_PORT": str(self.http_port),
             "GRPC_PORT": str(self.grpc_port),
             "ADMIN_PORT": str(self.admin_port),
+            "METRICS_PORT": str(self.metrics_port),
             "DATA_DIR": str(self.data_dir),
             "DATABASE_URL": self.database_url,
             **self.extra_env,
