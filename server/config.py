@@ -22,6 +22,8 @@ class Settings:
     # GROUP_CREATION_REQUIRES_CONDITIONS=1: creating a group or community needs every condition of
     # GET /api/groups/conditions met (both dialects).
     group_creation_requires_conditions: bool = False
+    # USERS_MUST_EXIST=1: a user id never seen (no token of theirs, no user sync) is refused.
+    users_must_exist: bool = False
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -39,4 +41,5 @@ class Settings:
             jwt_jwks=env.get("JWT_JWKS", ""),
             jwt_public_key=env.get("JWT_PUBLIC_KEY", ""),
             group_creation_requires_conditions=env.get("GROUP_CREATION_REQUIRES_CONDITIONS", "") == "1",
+            users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
         )

@@ -16,7 +16,7 @@ from server.api.grades_methods import GradesAdminServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
 from server.config import Settings
-from server.services import grades
+from server.services import grades, lookup
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.uow import UnitOfWork
@@ -37,6 +37,7 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     migrate(db)
     uow = UnitOfWork(db)
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
+    lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
     verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
     profiles = ProfileCache()
 

@@ -3,13 +3,20 @@
 import argparse
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from google.api import annotations_pb2
+from google.protobuf import descriptor_pb2
+
+from groupkit.common.v1 import options_pb2  # registers the route option, so the descriptor set's copy is readable
+from server.api.tokens import edge_jwks
 from server.config import PROJECT_ROOT
 
 TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
+REQUEST_CHECKS_LUA_FILE = PROJECT_ROOT / "envoy" / "request_checks.lua"
 DESCRIPTOR = PROJECT_ROOT / "gen" / "api.pb"
 # API docs (issue #11): the OpenAPI document make gen writes, the explorer page and Swagger UI (npm).
 OPENAPI = PROJECT_ROOT / "gen" / "openapi.json"
@@ -17,6 +24,75 @@ DOCS_PAGE = PROJECT_ROOT / "envoy" / "docs" / "index.html"
 SWAGGER_UI = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
 PUBLIC_SERVICES = ["groupkit.group.v1.GroupService"]
+JWT_PROVIDER = "groupkit"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One REST binding of an RPC: verb and path template, and whether a token is optional."""
+
+    verb: str
+    template: str
+    grpc_path: str  # /package.Service/Method
+    public: bool
+
+
+def routes(descriptor: Path, services: list[str]) -> list[Route]:
+    """Every REST binding (additional bindings too) of the services, from the descriptor set Envoy loads."""
+    files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes())
+    found = []
+    for file in files.file:
+        for service in file.service:
+            full_name = f"{file.package}.{service.name}"
+            if full_name not in services:
+                continue
+            for method in service.method:
+                public = method.options.Extensions[options_pb2.route].public
+                rule = method.options.Extensions[annotations_pb2.http]
+                for binding in [rule, *rule.additional_bindings]:
+                    verb = binding.WhichOneof("pattern")
+                    if verb and verb != "custom":
+                        found.append(Route(verb.upper(), getattr(binding, verb), f"/{full_name}/{method.name}", public))
+    return found
+
+
+def _path_regex(template: str) -> str:
+    """A google.api.http path template as an RE2 regex: {x} one segment, {x=**} the rest."""
+    parts = []
+    for segment in template.strip("/").split("/"):
+        if segment.startswith("{"):
+            parts.append(".+" if segment.endswith("=**}") else "[^/]+")
+        else:
+            parts.append(re.escape(segment))
+    return "/" + "/".join(parts) + "/?"  # the transcoder takes a trailing slash too
+
+
+def _specificity(route: Route) -> tuple:
+    """Literal segments before parameters, as the transcoder resolves overlaps."""
+    return tuple(segment.startswith("{") for segment in route.template.strip("/").split("/"))
+
+
+def jwt_rules(all_routes: list[Route]) -> list[dict]:
+    """jwt_authn rules, first match wins: each REST route needs a valid token unless its RPC is
+    public (then a token is optional, but a bad one is refused), and so does each native gRPC
+    method. Paths that match no route need none: they answer 404 (or are health/reflection)."""
+    required = {"provider_name": JWT_PROVIDER}
+    optional = {"requires_any": {"requirements": [required, {"allow_missing": {}}]}}
+    rules = []
+    for route in sorted(all_routes, key=_specificity):
+        rules.append({
+            "match": {
+                "safe_regex": {"regex": _path_regex(route.template)},
+                "headers": [{"name": ":method", "string_match": {"exact": route.verb}}],
+            },
+            "requires": optional if route.public else required,
+        })
+    grpc_methods = {}
+    for route in all_routes:
+        grpc_methods[route.grpc_path] = grpc_methods.get(route.grpc_path, False) or route.public
+    for path, public in sorted(grpc_methods.items()):
+        rules.append({"match": {"path": path}, "requires": optional if public else required})
+    return rules
 
 
 def upstream_route_regex(services: list[str]) -> str:
@@ -56,22 +132,28 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
 
 
 def render(
-    *, http_port: int, admin_port: int, grpc_port: int, server_processes: int = 1, descriptor: Path = DESCRIPTOR,
-    services: list[str] | None = None, lua_file: Path = LUA_FILE,
+    *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
+    descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
 ) -> str:
-    """The config for servers on grpc_port .. grpc_port + server_processes - 1."""
+    """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
+    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
     services = services or PUBLIC_SERVICES
     endpoints = [
         {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
         for port in range(grpc_port, grpc_port + server_processes)
     ]
+    # JSON is YAML's flow style, so structured values go in as JSON.
     return Template(TEMPLATE.read_text()).substitute(
         HTTP_PORT=http_port,
         ADMIN_PORT=admin_port,
-        LB_ENDPOINTS=json.dumps(endpoints),  # JSON is YAML's flow style
+        LB_ENDPOINTS=json.dumps(endpoints),
         DESCRIPTOR=str(descriptor),
         LUA_FILE=str(lua_file),
+        REQUEST_CHECKS_LUA_FILE=str(REQUEST_CHECKS_LUA_FILE),
         SERVICES=json.dumps(services),
+        JWKS=json.dumps(jwks),
+        JWT_PROVIDER=JWT_PROVIDER,
+        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services))),
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
@@ -83,9 +165,12 @@ def main() -> None:
     parser.add_argument("--http-port", type=int, default=8080)
     parser.add_argument("--admin-port", type=int, default=9901)
     parser.add_argument("--grpc-port", type=int, default=50051)
+    parser.add_argument("--data-dir", type=Path, default=PROJECT_ROOT / "data")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    args.out.write_text(render(http_port=args.http_port, admin_port=args.admin_port, grpc_port=args.grpc_port))
+    args.out.write_text(
+        render(http_port=args.http_port, admin_port=args.admin_port, grpc_port=args.grpc_port, jwks=edge_jwks(args.data_dir))
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from server.api import metrics
-from server.api.tokens import ensure_local_key
+from server.api.tokens import edge_jwks, ensure_local_key
 from server.cli.envoy_config import render
 from server.config import Settings
 from server.storage.db import migrate, open_database
@@ -81,7 +81,8 @@ def main() -> int:
     envoy_config = settings.data_dir / f"envoy-{settings.http_port}.yaml"
     envoy_config.write_text(
         render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port,
-               server_processes=settings.server_processes)
+               server_processes=settings.server_processes,
+               jwks=edge_jwks(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key))
     )
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))

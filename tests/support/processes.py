@@ -1,5 +1,6 @@
 """Starting the real parts for tests: the stack (gRPC server + Envoy) and a throwaway PostgreSQL."""
 
+import contextlib
 import glob
 import os
 import pwd
@@ -140,3 +141,30 @@ class Postgres:
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_stack(database: str, extra_env: dict | None = None):
+    """A stack on a fresh SQLite file or a throwaway PostgreSQL cluster (the test is skipped
+    where PostgreSQL is not installed), stopped afterwards. Bad input must never have reached
+    the server as an unexpected exception."""
+    import pytest
+
+    data_dir = Path(tempfile.mkdtemp(prefix=f"groupkit-{database}-"))
+    postgres = None
+    if database == "sqlite":
+        url = f"sqlite:///{data_dir}/groups.db"
+    else:
+        postgres = Postgres()
+        if not postgres.available:
+            pytest.skip("PostgreSQL is not installed here (CI installs it)")
+        url = postgres.start().url
+    stack = Stack(data_dir, url, extra_env)
+    try:
+        yield stack.start()
+    finally:
+        stack.stop()
+        if postgres is not None:
+            postgres.stop()
+    log = stack.log()
+    assert "Traceback" not in log, log[-4000:]

@@ -297,10 +297,10 @@ class GroupServiceStub:
     checked. Returns NOT_FOUND for an unknown item or group.
     """
     SetGroupManageItem: _grpc.UnaryUnaryMultiCallable[_moderation_pb2.SetGroupManageItemRequest, _moderation_pb2.SetGroupManageItemResponse]
-    """SetGroupManageItem chooses an option of a management item and applies it (join
-    approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
-    or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
-    unknown item or group.
+    """SetGroupManageItem chooses the option {id} under its parent item pid and applies it
+    (join approval or searchability). Returns PERMISSION_DENIED unless the caller is the
+    owner or an admin; INVALID_ARGUMENT when the option is not a leaf under pid; NOT_FOUND
+    for an unknown option or group.
     """
     AddImGroupAdmins: _grpc.UnaryUnaryMultiCallable[_moderation_pb2.AddImGroupAdminsRequest, _moderation_pb2.AddImGroupAdminsResponse]
     """AddImGroupAdmins makes members admins; a user who is not a member, the owner, or
@@ -645,10 +645,10 @@ class GroupServiceAsyncStub(GroupServiceStub):
     checked. Returns NOT_FOUND for an unknown item or group.
     """
     SetGroupManageItem: _aio.UnaryUnaryMultiCallable[_moderation_pb2.SetGroupManageItemRequest, _moderation_pb2.SetGroupManageItemResponse]  # type: ignore[assignment]
-    """SetGroupManageItem chooses an option of a management item and applies it (join
-    approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
-    or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
-    unknown item or group.
+    """SetGroupManageItem chooses the option {id} under its parent item pid and applies it
+    (join approval or searchability). Returns PERMISSION_DENIED unless the caller is the
+    owner or an admin; INVALID_ARGUMENT when the option is not a leaf under pid; NOT_FOUND
+    for an unknown option or group.
     """
     AddImGroupAdmins: _aio.UnaryUnaryMultiCallable[_moderation_pb2.AddImGroupAdminsRequest, _moderation_pb2.AddImGroupAdminsResponse]  # type: ignore[assignment]
     """AddImGroupAdmins makes members admins; a user who is not a member, the owner, or
@@ -1314,10 +1314,10 @@ class GroupServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _moderation_pb2.SetGroupManageItemRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_moderation_pb2.SetGroupManageItemResponse, _abc.Awaitable[_moderation_pb2.SetGroupManageItemResponse]]:
-        """SetGroupManageItem chooses an option of a management item and applies it (join
-        approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
-        or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
-        unknown item or group.
+        """SetGroupManageItem chooses the option {id} under its parent item pid and applies it
+        (join approval or searchability). Returns PERMISSION_DENIED unless the caller is the
+        owner or an admin; INVALID_ARGUMENT when the option is not a leaf under pid; NOT_FOUND
+        for an unknown option or group.
         """
 
     @_abc_1.abstractmethod

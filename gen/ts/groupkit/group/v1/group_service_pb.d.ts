@@ -644,10 +644,10 @@ export declare const GroupService: GenService<{
     output: typeof GetGroupManageItemResponseSchema;
   },
   /**
-   * SetGroupManageItem chooses an option of a management item and applies it (join
-   * approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
-   * or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
-   * unknown item or group.
+   * SetGroupManageItem chooses the option {id} under its parent item pid and applies it
+   * (join approval or searchability). Returns PERMISSION_DENIED unless the caller is the
+   * owner or an admin; INVALID_ARGUMENT when the option is not a leaf under pid; NOT_FOUND
+   * for an unknown option or group.
    *
    * @generated from rpc groupkit.group.v1.GroupService.SetGroupManageItem
    */

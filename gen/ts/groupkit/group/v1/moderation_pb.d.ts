@@ -508,7 +508,7 @@ export declare const GetGroupManageItemResponseSchema: GenMessage<GetGroupManage
  */
 export declare type SetGroupManageItemRequest = Message<"groupkit.group.v1.SetGroupManageItemRequest"> & {
   /**
-   * id is the management item (1 加群方式, 2 查找方式).
+   * id is the option chosen: a leaf of the management tree (3–5 加群方式, 7–9 查找方式).
    *
    * @generated from field: int32 id = 1;
    */
@@ -522,7 +522,7 @@ export declare type SetGroupManageItemRequest = Message<"groupkit.group.v1.SetGr
   groupId: bigint;
 
   /**
-   * pid is the option chosen: a leaf of the item's tree.
+   * pid is the option's 父级管理项: its direct parent or its top item (1 加群方式, 2 查找方式).
    *
    * @generated from field: int32 pid = 3;
    */
