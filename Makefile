@@ -40,7 +40,7 @@ node: $(NODE_STAMP) ## Install the npm tools into node_modules/ (TypeScript gene
 gen: $(STAMP) $(NODE_STAMP) ## Regenerate gen/ (Python and TypeScript code, type stubs, Envoy descriptor, OpenAPI) from protos/
 	rm -rf gen.new && mkdir -p gen.new/ts
 	$(PY) -m grpc_tools.protoc -I protos --python_out=gen.new --pyi_out=gen.new --grpc_python_out=gen.new \
-	  --plugin=protoc-gen-mypy_grpc=$(VENV)/bin/protoc-gen-mypy_grpc --mypy_grpc_out=gen.new $(PROTO_FILES)
+	  --plugin=protoc-gen-mypy_grpc=$(VENV)/bin/protoc-gen-mypy_grpc --mypy_grpc_opt=quiet --mypy_grpc_out=gen.new $(PROTO_FILES)
 	$(PY) -m grpc_tools.protoc -I protos --include_imports --include_source_info \
 	  --descriptor_set_out=gen.new/api.pb $(PROTO_FILES) google/rpc/error_details.proto
 	$(WITH_NODE) $(PY) -m grpc_tools.protoc -I protos --plugin=protoc-gen-es=node_modules/.bin/protoc-gen-es \
