@@ -95,56 +95,73 @@ class EdgeInterceptor(grpc.ServerInterceptor):
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
         route = self._routes.get(handler_call_details.method)
-        if handler is None or route is None or handler.unary_unary is None:
+        if handler is None or route is None:
             return handler  # health, reflection: untouched
         method = handler_call_details.method
-        inner = handler.unary_unary
+        if handler.unary_unary is not None:
+            inner = handler.unary_unary
 
-        def behavior(request, context):
-            started = time.perf_counter()
-            outcome, http_status = "OK", route.success_status or 200
+            def unary(request, context):
+                return self._serve(method, route, context, lambda: inner(request, context))
+
+            return grpc.unary_unary_rpc_method_handler(
+                unary, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.unary_stream is not None:
+            inner_stream = handler.unary_stream
+
+            def stream(request, context):
+                # The whole list is produced before the first message: a failure is still a
+                # clean error status (and HTTP envelope), never half an array.
+                yield from self._serve(method, route, context, lambda: list(inner_stream(request, context)))
+
+            return grpc.unary_stream_rpc_method_handler(
+                stream, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return handler
+
+    def _serve(self, method, route, context, call):
+        """Identifies the caller, runs call(), and maps its outcome (see the module's doc)."""
+        started = time.perf_counter()
+        outcome, http_status = "OK", route.success_status or 200
+        try:
+            metadata = dict(context.invocation_metadata())
+            via_rest = "x-envoy-original-path" in metadata
+            caller = identify(
+                metadata, self._verifier, public=route.public,
+                needs_app_id=via_rest and route.dialect == IM,
+            )
+            if caller is not None and self._on_caller is not None:
+                self._on_caller(caller)
+            token = current_caller.set(caller)
             try:
-                metadata = dict(context.invocation_metadata())
-                via_rest = "x-envoy-original-path" in metadata
-                caller = identify(
-                    metadata, self._verifier, public=route.public,
-                    needs_app_id=via_rest and route.dialect == IM,
-                )
-                if caller is not None and self._on_caller is not None:
-                    self._on_caller(caller)
-                token = current_caller.set(caller)
-                try:
-                    response = inner(request, context)
-                finally:
-                    current_caller.reset(token)
-                if http_status != 200:
-                    # Only now: a status sent before the handler ends would stick to an error.
-                    context.send_initial_metadata((("x-http-code", str(http_status)),))
-                return response
-            except errors.DomainError as exc:
-                code, http_status = STATUS_OF[type(exc)]
-                if route.dialect == CIRCLES and http_status == 400:
-                    http_status = 422
-                outcome = code.name
-                self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
-            except Exception:  # servicers never abort themselves: anything else is a fault
-                log.exception("unhandled error in %s", method)
-                outcome, http_status = "INTERNAL", 500
-                self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+                response = call()
             finally:
-                elapsed = time.perf_counter() - started
-                metrics.observe(method, outcome, http_status, elapsed)
-                log.info(
-                    json.dumps(
-                        {"method": method, "status": outcome, "http": http_status, "ms": round(elapsed * 1000, 2)}
-                    )
+                current_caller.reset(token)
+            if http_status != 200:
+                # Only now: a status sent before the handler ends would stick to an error.
+                context.send_initial_metadata((("x-http-code", str(http_status)),))
+            return response
+        except errors.DomainError as exc:
+            code, http_status = STATUS_OF[type(exc)]
+            if route.dialect == CIRCLES and http_status == 400:
+                http_status = 422
+            outcome = code.name
+            self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
+        except Exception:  # servicers never abort themselves: anything else is a fault
+            log.exception("unhandled error in %s", method)
+            outcome, http_status = "INTERNAL", 500
+            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+        finally:
+            elapsed = time.perf_counter() - started
+            metrics.observe(method, outcome, http_status, elapsed)
+            log.info(
+                json.dumps(
+                    {"method": method, "status": outcome, "http": http_status, "ms": round(elapsed * 1000, 2)}
                 )
-
-        return grpc.unary_unary_rpc_method_handler(
-            behavior,
-            request_deserializer=handler.request_deserializer,
-            response_serializer=handler.response_serializer,
-        )
+            )
 
     @staticmethod
     def _abort(context, route, code, http_status, reason, message, field):

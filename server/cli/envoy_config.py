@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,10 @@ OPENAPI = PROJECT_ROOT / "gen" / "openapi.json"
 DOCS_PAGE = PROJECT_ROOT / "envoy" / "docs" / "index.html"
 SWAGGER_UI = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
-PUBLIC_SERVICES = ["groupkit.group.v1.GroupService"]
+PUBLIC_SERVICES = [
+    "groupkit.group.v1.GroupService", "groupkit.notice.v1.NoticeService", "groupkit.file.v1.FileService",
+    "groupkit.circle.v1.CircleService",
+]
 JWT_PROVIDER = "groupkit"
 
 
@@ -96,10 +100,18 @@ def jwt_rules(all_routes: list[Route]) -> list[dict]:
 
 
 def upstream_route_regex(services: list[str]) -> str:
-    """gRPC paths Envoy forwards: the public services, health and reflection. Internal
-    services are reachable only on the gRPC port itself."""
-    names = [re.escape(s) for s in services] + [r"grpc\.health\.v1\.Health", r"grpc\.reflection\.v1alpha\.ServerReflection"]
-    return "^/(" + "|".join(names) + r")/[A-Za-z0-9_]+$"
+    """gRPC paths Envoy forwards: any service of the public services' packages (internal
+    services live in groupkit.internal.v1, reachable only on the gRPC port itself), health
+    and reflection. Written compactly (common package prefix and suffix factored out):
+    Envoy refuses a regex whose RE2 program passes 100 instructions."""
+    packages = sorted({s.rpartition(".")[0] for s in services})
+    prefix = os.path.commonprefix(packages)
+    prefix = prefix[: prefix.rfind(".") + 1]
+    suffix = os.path.commonprefix([p[len(prefix):][::-1] for p in packages])[::-1]
+    suffix = suffix[suffix.find(".") :] if "." in suffix else ""
+    middles = sorted({p[len(prefix) : len(p) - len(suffix)] for p in packages})
+    public = re.escape(prefix) + "(" + "|".join(re.escape(m) for m in middles) + ")" + re.escape(suffix)
+    return "^/(" + public + r"\.[A-Za-z]+|grpc\.(health\.v1|reflection\.v1alpha)\.[A-Za-z]+)/[A-Za-z0-9_]+$"
 
 
 def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Path = SWAGGER_UI) -> list[dict]:
