@@ -220,7 +220,7 @@ def _listening_addresses(port: int) -> set[str]:
 
 def test_metrics_add_up_over_several_server_processes(stack, tmp_path):
     once(stack)
-    several = Stack(tmp_path, f"sqlite:///{tmp_path}/groups.db", {"SERVER_PROCESSES": "2"}).start()
+    several = _start_two_processes(tmp_path)
     try:
         from server.api.tokens import mint
 
@@ -236,3 +236,15 @@ def test_metrics_add_up_over_several_server_processes(stack, tmp_path):
         assert len(writers) == 2, writers  # both processes served and were counted
     finally:
         several.stop()
+
+
+def _start_two_processes(data_dir: Path) -> Stack:
+    """A stack of two server processes (ports GRPC_PORT and GRPC_PORT+1; the second is not
+    reserved, so another process may hold it: then again on other ports)."""
+    for attempt in range(3):
+        try:
+            return Stack(data_dir, f"sqlite:///{data_dir}/groups.db", {"SERVER_PROCESSES": "2"}).start()
+        except RuntimeError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
