@@ -9,6 +9,7 @@ ever reaches a client."""
 import contextvars
 import json
 import logging
+import random
 import time
 
 import grpc
@@ -18,6 +19,7 @@ from google.rpc import error_details_pb2, status_pb2
 from groupkit.common.v1 import options_pb2
 from server.api import metrics
 from server.api.principal import Caller, identify
+from server.api.values import check_numbers
 from server.domain import errors
 
 log = logging.getLogger("groupkit.access")
@@ -43,6 +45,8 @@ STATUS_OF = {
     errors.LimitReached: (grpc.StatusCode.RESOURCE_EXHAUSTED, 409),
     errors.TooLarge: (grpc.StatusCode.RESOURCE_EXHAUSTED, 413),
     errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
+    errors.Unavailable: (grpc.StatusCode.UNAVAILABLE, 503),
+    errors.Contention: (grpc.StatusCode.UNAVAILABLE, 503),
 }
 INTERNAL_MESSAGE = "服务器内部错误"
 
@@ -86,6 +90,19 @@ def route_options(service_descriptors) -> dict[str, options_pb2.RouteOptions]:
     return routes
 
 
+def _run_retrying(call, context):
+    """The use case, run again (whole) when its transaction lost to another one (errors.Contention,
+    rolled back); after errors.Contention.ATTEMPTS runs the Contention stands: 503, retryable."""
+    for attempt in range(1, errors.Contention.ATTEMPTS + 1):
+        try:
+            return call()
+        except errors.Contention:
+            if attempt == errors.Contention.ATTEMPTS or not context.is_active():
+                raise
+            log.info(json.dumps({"retry": attempt, "reason": "contention"}))
+            time.sleep(random.uniform(0, 0.01 * 2**attempt))  # jitter, so the two sides do not collide again
+
+
 class EdgeInterceptor(grpc.ServerInterceptor):
     def __init__(self, routes: dict, verifier, on_caller=None):
         self._routes = routes
@@ -102,7 +119,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             inner = handler.unary_unary
 
             def unary(request, context):
-                return self._serve(method, route, context, lambda: inner(request, context))
+                return self._serve(method, route, context, request, lambda: inner(request, context))
 
             return grpc.unary_unary_rpc_method_handler(
                 unary, request_deserializer=handler.request_deserializer,
@@ -114,7 +131,9 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             def stream(request, context):
                 # The whole list is produced before the first message: a failure is still a
                 # clean error status (and HTTP envelope), never half an array.
-                yield from self._serve(method, route, context, lambda: list(inner_stream(request, context)))
+                yield from self._serve(
+                    method, route, context, request, lambda: list(inner_stream(request, context))
+                )
 
             return grpc.unary_stream_rpc_method_handler(
                 stream, request_deserializer=handler.request_deserializer,
@@ -122,7 +141,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             )
         return handler
 
-    def _serve(self, method, route, context, call):
+    def _serve(self, method, route, context, request, call):
         """Identifies the caller, runs call(), and maps its outcome (see the module's doc)."""
         started = time.perf_counter()
         outcome, http_status = "OK", route.success_status or 200
@@ -135,9 +154,10 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             )
             if caller is not None and self._on_caller is not None:
                 self._on_caller(caller)
+            check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
             token = current_caller.set(caller)
             try:
-                response = call()
+                response = _run_retrying(call, context)
             finally:
                 current_caller.reset(token)
             if http_status != 200:

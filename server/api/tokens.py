@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 
-from server.domain import errors
+from server.domain import errors, ids
 
 ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "EdDSA"]
 LOCAL_KEY_FILE = "jwt-private.pem"
@@ -119,7 +119,8 @@ class TokenVerifier:
             raise errors.Unauthenticated("令牌已过期") from None
         except jwt.PyJWTError:
             raise errors.Unauthenticated("令牌无效") from None
-        if not str(claims["sub"]).isdigit() or int(claims["sub"]) <= 0:
+        sub = str(claims["sub"])
+        if not (sub.isascii() and sub.isdigit()) or not 0 < int(sub) <= ids.MAX_NUMBER:
             raise errors.Unauthenticated("令牌的 sub 必须是用户 id")
         with self._lock:
             if len(self._cache) >= self._cache_size:

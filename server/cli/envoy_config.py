@@ -114,6 +114,31 @@ def upstream_route_regex(services: list[str]) -> str:
     return "^/(" + public + r"\.[A-Za-z]+|grpc\.(health\.v1|reflection\.v1alpha)\.[A-Za-z]+)/[A-Za-z0-9_]+$"
 
 
+# Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
+LIMITS = {
+    "RATE_LIMIT_READS": (1000, "GET requests per second per caller (the verified token's app and sub)"),
+    "RATE_LIMIT_WRITES": (200, "other requests per second per caller"),
+    "RATE_LIMIT_TOTAL": (20000, "requests per second for everyone together"),
+    "MAX_CONNECTIONS": (4096, "open downstream connections; past it new ones are closed"),
+    "MAX_IN_FLIGHT": (256, "requests being served by the servers; past it (and the queue) 503"),
+    "MAX_PENDING": (256, "requests queued for a server connection; past it 503"),
+    "ENVOY_MAX_HEAP_MB": (1024, "Envoy heap; near it keep-alive stops, at 95% new requests get 503"),
+    "UPSTREAM_TIMEOUT_SECONDS": (30, "longest wait for a server's answer (504 after)"),
+}
+
+
+def limits_from_env(env) -> dict[str, int]:
+    """The load bounds, from the environment, else the defaults; each a positive integer."""
+    found = {}
+    for name, (default, _) in LIMITS.items():
+        raw = env.get(name, "")
+        value = int(raw) if raw.strip() else default
+        if value <= 0:
+            raise ValueError(f"{name} must be a positive integer, not {raw!r}")
+        found[name] = value
+    return found
+
+
 def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Path = SWAGGER_UI) -> list[dict]:
     """Routes of the internal docs listener: each file answered whole by direct_response."""
     def file_route(path: str, file: Path, content_type: str) -> dict:
@@ -146,10 +171,12 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
 def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
+    limits: dict[str, int] | None = None,
 ) -> str:
     """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
     JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
     services = services or PUBLIC_SERVICES
+    limits = {**limits_from_env({}), **(limits or {})}
     endpoints = [
         {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
         for port in range(grpc_port, grpc_port + server_processes)
@@ -169,6 +196,15 @@ def render(
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
+        RATE_READS=limits["RATE_LIMIT_READS"],
+        RATE_WRITES=limits["RATE_LIMIT_WRITES"],
+        RATE_TOTAL=limits["RATE_LIMIT_TOTAL"],
+        MAX_CONNECTIONS=limits["MAX_CONNECTIONS"],
+        MAX_IN_FLIGHT=limits["MAX_IN_FLIGHT"],
+        MAX_PENDING=limits["MAX_PENDING"],
+        MAX_HEAP_BYTES=limits["ENVOY_MAX_HEAP_MB"] * 1024 * 1024,
+        UPSTREAM_TIMEOUT=f"{limits['UPSTREAM_TIMEOUT_SECONDS']}s",
+        REQUEST_TIMEOUT=f"{limits['UPSTREAM_TIMEOUT_SECONDS'] + 30}s",
     )
 
 

@@ -45,3 +45,16 @@ class TooLarge(DomainError):
 
 class RateLimited(DomainError):
     reason = "RATE_LIMITED"
+
+
+class Unavailable(DomainError):
+    """Try again shortly: the database was too busy (contention), nothing was changed."""
+
+    reason = "UNAVAILABLE"
+
+
+class Contention(Unavailable):
+    """The transaction lost a serialization conflict or a deadlock, or waited too long for a lock;
+    it was rolled back whole, so running the use case again is safe."""
+
+    ATTEMPTS = 4  # runs of one use case (the first and three retries) before the 503 stands

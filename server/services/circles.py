@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from server.domain import circles as dc
 from server.domain import errors
+from server.domain.ids import check_number, parse_digits
 from server.domain.model import Principal
 from server.services.clock import now_ms
 
@@ -67,9 +68,7 @@ def _ids(text: str) -> list[int]:
         part = part.strip()
         if not part or part == "0":
             continue
-        if not part.isdigit():
-            raise errors.InvalidArgument("id 必须是以逗号分隔的圈子 ID", field="id")
-        ids.append(int(part))
+        ids.append(parse_digits(part, "id", "id 必须是以逗号分隔的圈子 ID"))
     ids = list(dict.fromkeys(ids))
     if len(ids) > dc.MAX_IDS:
         raise errors.InvalidArgument(f"id 最多 {dc.MAX_IDS} 个", field="id")
@@ -209,9 +208,12 @@ def _integer(fields: dict, key: str) -> int | None:
     if isinstance(value, bool):
         raise errors.InvalidArgument(f"{key} 必须是个整数", field=key)
     if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+        return check_number(value, key)
+    if isinstance(value, str):
+        text = value.strip()
+        negative = text.startswith("-")
+        number = parse_digits(text[1:] if negative else text, key, f"{key} 必须是个整数")
+        return -number if negative else number
     raise errors.InvalidArgument(f"{key} 必须是个整数", field=key)
 
 
@@ -230,9 +232,9 @@ def _tag_ids(store, value) -> list[int]:
     for index, item in enumerate(value):
         raw = item.get("id") if isinstance(item, dict) else item
         key = f"tags.{index}.id"
-        if isinstance(raw, bool) or not (isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit())):
+        if isinstance(raw, bool) or not isinstance(raw, int | str):
             raise errors.InvalidArgument(f"{key} 必须是个整数", field=key)
-        ids.append(int(raw))
+        ids.append(check_number(raw, key) if isinstance(raw, int) else parse_digits(raw, key, f"{key} 必须是个整数"))
     known = store.circle_tags_by_ids(ids)
     for index, tag_id in enumerate(ids):
         if tag_id not in known:
@@ -490,8 +492,9 @@ def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
         founder = store.circle_founder(circle.id)
         if founder is None or founder.user_id != actor.user_id or founder.disabled:
             raise errors.PermissionDenied("你无权进行操作")
-        if not im_id.isdigit() or len(im_id) > 18 or store.group_by_im_id(int(im_id)) is None:
-            raise errors.InvalidArgument("选定的 id 是无效的（群聊不存在）", field="id")
+        invalid = errors.InvalidArgument("选定的 id 是无效的（群聊不存在）", field="id")
+        if store.group_by_im_id(parse_digits(im_id, "id", invalid.message)) is None:
+            raise invalid
         store.update_circle(circle.id, im_group_id=im_id, updated_at=now_ms())
 
 

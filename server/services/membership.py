@@ -6,7 +6,7 @@ import base64
 import hashlib
 import hmac
 
-from server.domain import errors
+from server.domain import errors, ids
 from server.domain import policies as rules
 from server.domain.model import (
     Application,
@@ -302,9 +302,10 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
 
 def _read_qr_code(qr_info: str) -> tuple[int, int, int, str]:
     parts = qr_info.split(".")
-    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
+    if len(parts) != 4:
         raise errors.InvalidArgument("二维码无效", field="qr_info")
-    return int(parts[0]), int(parts[1]), int(parts[2]), parts[3]
+    im_id, inviter_id, expire_at = (ids.parse_digits(p, "qr_info", "二维码无效") for p in parts[:3])
+    return im_id, inviter_id, expire_at, parts[3]
 
 
 def join_by_qr_code(uow, actor: Principal, qr_info: str) -> tuple[Group, Member | None]:

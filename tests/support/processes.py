@@ -23,6 +23,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_ports(count: int, avoid: tuple = ()) -> int:
+    """The first of count consecutive free ports (SERVER_PROCESSES servers listen on GRPC_PORT, GRPC_PORT+1, ...)."""
+    while True:
+        first = free_port()
+        block = range(first, first + count)
+        if any(port in avoid for port in block):
+            continue
+        try:
+            for port in block[1:]:
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+
+
 def stop(process: subprocess.Popen, timeout: float = 15) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -40,7 +56,9 @@ class Stack:
         self.data_dir = data_dir
         self.database_url = database_url
         self.extra_env = extra_env or {}
-        self.http_port, self.grpc_port, self.admin_port = free_port(), free_port(), free_port()
+        self.http_port, self.admin_port = free_port(), free_port()
+        processes = int(self.extra_env.get("SERVER_PROCESSES", "1"))
+        self.grpc_port = free_ports(processes, avoid=(self.http_port, self.admin_port))
         self.metrics_port = free_port()
         self.base_url = f"http://127.0.0.1:{self.http_port}"
         self.log_path = data_dir / "stack.log"
