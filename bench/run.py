@@ -89,9 +89,10 @@ def free_ports(count: int) -> list[int]:
 @contextlib.contextmanager
 def running_stack(data_dir: Path):
     """Yields the Envoy port once server.cli.run reports both processes ready; stops it after."""
-    http_port, grpc_port, admin_port = free_ports(3)
+    http_port, grpc_port, admin_port, metrics_port = free_ports(4)
     env = {
         **os.environ, "HTTP_PORT": str(http_port), "GRPC_PORT": str(grpc_port), "ADMIN_PORT": str(admin_port),
+        "METRICS_PORT": str(metrics_port),
         "DATA_DIR": str(data_dir), "DATABASE_URL": f"sqlite:///{data_dir / 'bench.db'}",
         # One token drives the whole load: the per-caller rate limits would measure themselves.
         "RATE_LIMIT_READS": os.environ.get("RATE_LIMIT_READS", "1000000"),

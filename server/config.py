@@ -12,6 +12,7 @@ class Settings:
     grpc_port: int
     http_port: int
     admin_port: int
+    metrics_port: int  # per-RPC Prometheus metrics of every server process, on 127.0.0.1
     database_url: str
     data_dir: Path
     grpc_workers: int
@@ -36,6 +37,7 @@ class Settings:
             grpc_port=int(env.get("GRPC_PORT", "50051")),
             http_port=int(env.get("HTTP_PORT", "8080")),
             admin_port=int(env.get("ADMIN_PORT", "9901")),
+            metrics_port=int(env.get("METRICS_PORT", "9464")),
             database_url=env.get("DATABASE_URL", "sqlite:///data/groups.db"),
             data_dir=data_dir,
             grpc_workers=int(env.get("GRPC_WORKERS", "8")),

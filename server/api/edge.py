@@ -17,6 +17,7 @@ from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.common.v1 import options_pb2
+from server.api import metrics
 from server.api.principal import Caller, identify
 from server.api.values import check_numbers
 from server.domain import errors
@@ -182,10 +183,11 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             outcome, http_status = "INTERNAL", 500
             self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
         finally:
+            elapsed = time.perf_counter() - started
+            metrics.observe(method, outcome, http_status, elapsed)
             log.info(
                 json.dumps(
-                    {"method": method, "status": outcome, "http": http_status,
-                     "ms": round((time.perf_counter() - started) * 1000, 2)}
+                    {"method": method, "status": outcome, "http": http_status, "ms": round(elapsed * 1000, 2)}
                 )
             )
 

@@ -19,6 +19,10 @@ TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
 REQUEST_CHECKS_LUA_FILE = PROJECT_ROOT / "envoy" / "request_checks.lua"
 DESCRIPTOR = PROJECT_ROOT / "gen" / "api.pb"
+# API docs (issue #11): the OpenAPI document make gen writes, the explorer page and Swagger UI (npm).
+OPENAPI = PROJECT_ROOT / "gen" / "openapi.json"
+DOCS_PAGE = PROJECT_ROOT / "envoy" / "docs" / "index.html"
+SWAGGER_UI = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
 PUBLIC_SERVICES = [
     "groupkit.group.v1.GroupService", "groupkit.notice.v1.NoticeService", "groupkit.file.v1.FileService",
@@ -135,6 +139,35 @@ def limits_from_env(env) -> dict[str, int]:
     return found
 
 
+def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Path = SWAGGER_UI) -> list[dict]:
+    """Routes of the internal docs listener: each file answered whole by direct_response."""
+    def file_route(path: str, file: Path, content_type: str) -> dict:
+        return {
+            "match": {"path": path},
+            "direct_response": {"status": 200, "body": {"filename": str(file)}},
+            "response_headers_to_add": [{"header": {"key": "content-type", "value": content_type},
+                                         "append_action": "OVERWRITE_IF_EXISTS_OR_ADD"}],
+        }
+
+    routes = []
+    if openapi.exists():
+        routes.append(file_route("/openapi.json", openapi, "application/json"))
+    if (swagger_ui / "swagger-ui-bundle.js").exists():
+        routes += [
+            file_route("/docs", page, "text/html; charset=utf-8"),
+            file_route("/docs/", page, "text/html; charset=utf-8"),
+            file_route("/docs/swagger-ui-bundle.js", swagger_ui / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
+            file_route("/docs/swagger-ui.css", swagger_ui / "swagger-ui.css", "text/css; charset=utf-8"),
+        ]
+    routes.append({
+        "match": {"prefix": "/"},
+        "direct_response": {"status": 404, "body": {"inline_string": '{"message":"Not Found (make node installs the explorer)"}'}},
+        "response_headers_to_add": [{"header": {"key": "content-type", "value": "application/json"},
+                                     "append_action": "OVERWRITE_IF_EXISTS_OR_ADD"}],
+    })
+    return routes
+
+
 def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
@@ -161,6 +194,7 @@ def render(
         JWT_PROVIDER=JWT_PROVIDER,
         JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services))),
         # A YAML double-quoted string: backslashes doubled.
+        DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
         RATE_READS=limits["RATE_LIMIT_READS"],
         RATE_WRITES=limits["RATE_LIMIT_WRITES"],

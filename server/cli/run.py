@@ -11,6 +11,7 @@
 import ctypes
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from server.api import metrics
 from server.api.tokens import edge_jwks, ensure_local_key
 from server.cli.envoy_config import limits_from_env, render
 from server.config import Settings
@@ -186,8 +188,14 @@ def main() -> int:
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))
     envoy_bin = Path(sys.executable).parent / "envoy"
+    # Each server process writes its metrics here (prometheus_client's multiprocess mode: the children
+    # inherit the variable); this process serves their sum on METRICS_PORT.
+    metrics_dir = settings.data_dir / f"metrics-{settings.http_port}"
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     slots = [ServerSlot(settings.grpc_port + i) for i in range(settings.server_processes)]
-    envoy = None
+    envoy, metrics_server = None, None
     stopping = False
 
     def request_stop(*_):
@@ -207,10 +215,17 @@ def main() -> int:
              "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
         )
         _wait_envoy(settings.admin_port, envoy)
+        try:
+            metrics_server = metrics.serve(settings.metrics_port, str(metrics_dir))
+        except OSError as exc:
+            raise RuntimeError(f"cannot serve metrics on 127.0.0.1:{settings.metrics_port}: {exc}") from exc
         print(
             f"REST (Envoy)  http://127.0.0.1:{settings.http_port}\n"
             f"gRPC          {', '.join(f'127.0.0.1:{slot.port}' for slot in slots)}\n"
             f"Envoy admin   http://127.0.0.1:{settings.admin_port}\n"
+            f"API docs      http://127.0.0.1:{settings.http_port}/docs (OpenAPI: /openapi.json)\n"
+            f"Metrics       http://127.0.0.1:{settings.metrics_port}/metrics (per RPC)\n"
+            f"Envoy stats   http://127.0.0.1:{settings.admin_port}/stats/prometheus\n"
             f"database      {settings.database_url}\n"
             "Ctrl-C stops both.",
             flush=True,
@@ -232,6 +247,8 @@ def main() -> int:
         print(f"start failed: {exc}", file=sys.stderr, flush=True)
         return 1
     finally:
+        if metrics_server is not None:
+            metrics_server.shutdown()
         _stop(envoy)
         servers = [slot.process for slot in slots if slot.process is not None]
         for server in servers:

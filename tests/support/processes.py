@@ -59,6 +59,7 @@ class Stack:
         self.http_port, self.admin_port = free_port(), free_port()
         processes = int(self.extra_env.get("SERVER_PROCESSES", "1"))
         self.grpc_port = free_ports(processes, avoid=(self.http_port, self.admin_port))
+        self.metrics_port = free_port()
         self.base_url = f"http://127.0.0.1:{self.http_port}"
         self.log_path = data_dir / "stack.log"
         self.process: subprocess.Popen | None = None
@@ -69,6 +70,7 @@ class Stack:
             "HTTP_PORT": str(self.http_port),
             "GRPC_PORT": str(self.grpc_port),
             "ADMIN_PORT": str(self.admin_port),
+            "METRICS_PORT": str(self.metrics_port),
             "DATA_DIR": str(self.data_dir),
             "DATABASE_URL": self.database_url,
             **self.extra_env,
