@@ -15,7 +15,8 @@ export declare const file_groupkit_circle_v1_circle: GenFile;
 /**
  * Circle is a circle (圈子) as documents 001/002 show it: the row's columns, the
  * viewer's membership, and on the detail the creator, tags, category and founder.
- * Keys print in field-number order, which is the documents' order.
+ * Keys print in field-number order: the reference's column order, as doc 002's user-groups
+ * and detail examples print them (mode, money, summary, notice, permissions).
  *
  * @generated from message groupkit.circle.v1.Circle
  */
@@ -91,32 +92,32 @@ export declare type Circle = Message<"groupkit.circle.v1.Circle"> & {
   mode: string;
 
   /**
-   * permissions lists who may post, comma-separated (member,administrator,founder).
-   *
-   * @generated from field: string permissions = 11;
-   */
-  permissions: string;
-
-  /**
    * money is the joining price of a paid circle in 分.
    *
-   * @generated from field: int32 money = 12;
+   * @generated from field: int32 money = 11;
    */
   money: number;
 
   /**
    * summary is the introduction, or null.
    *
-   * @generated from field: google.protobuf.Value summary = 13;
+   * @generated from field: google.protobuf.Value summary = 12;
    */
   summary?: Value | undefined;
 
   /**
    * notice is the announcement, or null.
    *
-   * @generated from field: google.protobuf.Value notice = 14;
+   * @generated from field: google.protobuf.Value notice = 13;
    */
   notice?: Value | undefined;
+
+  /**
+   * permissions lists who may post, comma-separated (member,administrator,founder).
+   *
+   * @generated from field: string permissions = 14;
+   */
+  permissions: string;
 
   /**
    * users_count counts the approved members, the founder included.
@@ -1102,11 +1103,18 @@ export declare type AuditCircleMemberRequest = Message<"groupkit.circle.v1.Audit
   member: number;
 
   /**
-   * status is 1 approve or 2 reject.
+   * status is 1 approve or 2 reject (gRPC callers; REST sends it in http_body).
    *
    * @generated from field: int32 status = 3;
    */
   status: number;
+
+  /**
+   * http_body is the REST body (JSON, form or multipart) with status.
+   *
+   * @generated from field: google.api.HttpBody http_body = 4;
+   */
+  httpBody?: HttpBody | undefined;
 };
 
 /**

@@ -284,11 +284,11 @@ export declare const ApplyImGroupResponseSchema: GenMessage<ApplyImGroupResponse
  */
 export declare type HandleImApplicationRequest = Message<"groupkit.group.v1.HandleImApplicationRequest"> & {
   /**
-   * approval is true to let the applicant in, false to refuse.
+   * approval is true to let the applicant in, false to refuse; required.
    *
-   * @generated from field: bool approval = 1;
+   * @generated from field: optional bool approval = 1;
    */
-  approval: boolean;
+  approval?: boolean | undefined;
 
   /**
    * group_id is the IM group id.
@@ -591,11 +591,11 @@ export declare const InviteImMembersResponseSchema: GenMessage<InviteImMembersRe
  */
 export declare type HandleImInvitationRequest = Message<"groupkit.group.v1.HandleImInvitationRequest"> & {
   /**
-   * approval is true to join, false to decline.
+   * approval is true to join, false to decline; required.
    *
-   * @generated from field: bool approval = 1;
+   * @generated from field: optional bool approval = 1;
    */
-  approval: boolean;
+  approval?: boolean | undefined;
 
   /**
    * group_id is the IM group id.
