@@ -226,7 +226,9 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
         for row in rows:
             if stack.process.poll() is not None:
                 log = (work_dir / f"stack-{processes}.log").read_text()
-                raise BenchFailed(f"the stack stopped before {row.key}; its output:\n{log[-3000:]}")
+                (RESULTS_FILE.parent / "bench-stack.log").write_text(log)
+                raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
+                                  f"its output is in data/bench-stack.log:\n{log[-1500:]}")
             with profiling(row, stack, database, processes):
                 latencies, errors, request = h2load(row, seed, stack.port, work_dir)
             result = Result(
