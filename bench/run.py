@@ -159,38 +159,46 @@ def find_h2load() -> str:
 
 
 def h2load(row: Row, seed: Seed, port: int, work_dir: Path) -> tuple[list[int], int, str]:
-    """Latencies (µs) of the successful requests of the measured window, the error count, the request."""
+    """Latencies (µs) of the successful requests of the measured window, the error count, the request.
+
+    A row with fresh targets runs one h2load per connection, each with its own share of the
+    paths: h2load's clients each walk an input file from its first line."""
     base = f"http://127.0.0.1:{port}"
     concurrency = row.concurrency or CONCURRENCY
-    args = ["h2load", "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-c", str(concurrency), "-m", "1"]
+    common = [find_h2load(), "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-m", "1"]
     if row.grpc:
         body = work_dir / "health.grpc"
         body.write_bytes(EMPTY_HEALTH_CHECK_FRAME)
-        args += ["-d", str(body), "-H", "content-type: application/grpc", "-H", "te: trailers"]
+        common += ["-d", str(body), "-H", "content-type: application/grpc", "-H", "te: trailers"]
     else:
-        args += ["-H", f"authorization: Bearer {seed.token(row.user)}", "-H", "app_id: default"]
+        common += ["-H", f"authorization: Bearer {seed.token(row.user)}", "-H", "app_id: default"]
         if row.body is not None:
             body = work_dir / f"{row.key}.json"
             body.write_text(row.body.format(**seed.values))
-            args += ["-d", str(body), "-H", "content-type: application/json"]
+            common += ["-d", str(body), "-H", "content-type: application/json"]
+    runs: list[list[str]] = []
     if row.fresh:
         paths = getattr(seed, row.fresh)(FRESH_PER_SECOND * (SECONDS + WARM_UP_SECONDS))
-        uris = work_dir / f"{row.key}.uris"
-        uris.write_text("".join(f"{base}{path}\n" for path in paths))
-        args += ["-i", str(uris)]
+        for client in range(concurrency):
+            uris = work_dir / f"{row.key}-{client}.uris"
+            uris.write_text("".join(f"{base}{path}\n" for path in paths[client::concurrency]))
+            runs.append([*common, "-c", "1", "-i", str(uris)])
         request = f"{row.method} {paths[0]} (a fresh group each)"
     else:
-        path = row.path.format(**seed.values)
-        args.append(base + path)
+        runs.append([*common, "-c", str(concurrency), base + row.path.format(**seed.values)])
         request = f"{row.method} {row.path}"
-    log_file = work_dir / f"h2load-{row.key}.log"
-    args += ["--log-file", str(log_file)]
-    run = subprocess.run([find_h2load(), *args[1:]], check=False, capture_output=True, text=True)
-    if run.returncode != 0:
-        raise BenchFailed(f"h2load failed on {row.key}:\n{run.stdout}{run.stderr}")
-    rows = [line.split("\t") for line in log_file.read_text().splitlines()]
-    latencies = sorted(int(latency) for _, status, latency in rows if 200 <= int(status) < 300)
-    return latencies, len(rows) - len(latencies), request
+    logs = [work_dir / f"h2load-{row.key}-{i}.log" for i in range(len(runs))]
+    processes = [
+        subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for args, log in zip(runs, logs, strict=True)
+    ]
+    for process in processes:
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            raise BenchFailed(f"h2load failed on {row.key}:\n{output}")
+    lines = [line.split("\t") for log in logs for line in log.read_text().splitlines()]
+    latencies = sorted(int(latency) for _, status, latency in lines if 200 <= int(status) < 300)
+    return latencies, len(lines) - len(latencies), request
 
 
 @contextlib.contextmanager
