@@ -23,6 +23,7 @@ USERS = {"reader": 5, "big_owner": 6, "joiner": 900, "creator": 901}
 SMALL_MEMBERS = list(range(100, 120))
 BULK_IM_BASE = 20_000_000_000_000  # seeded groups' IM ids and numbers: far from the API's random ones
 BULK_NUMBER_BASE = 10_000_000
+BULK_SPAN = 10_000_000  # seeded groups per database at most
 BATCH = 2_000
 PAGE = 50
 
@@ -68,7 +69,7 @@ class Seed:
 
     def _next_bulk_offset(self, db) -> int:
         with db.connection_context():
-            top = Group.select(pw.fn.MAX(Group.im_id)).where(Group.im_id >= BULK_IM_BASE).scalar()
+            top = Group.select(pw.fn.MAX(Group.im_id)).where(Group.im_id.between(BULK_IM_BASE, BULK_IM_BASE + BULK_SPAN)).scalar()
         return 0 if top is None else top - BULK_IM_BASE + 1
 
     def _insert(self, db, model, rows: list[dict]) -> None:
