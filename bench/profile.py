@@ -2,8 +2,9 @@
 
 Each sample is charged to the innermost frame that belongs to a known layer, so "peewee"
 is time spent inside peewee (building SQL, running it through the driver, making model
-instances) and not in the code that called it. Idle threads are not sampled (py-spy's
-default), so the shares are of the server's busy time."""
+instances) and not in the code that called it. The bench records with `--gil`: only the
+thread holding the GIL is sampled, so the shares are of the Python CPU time of the server
+(a thread waiting for the GIL, the database or the network is not counted)."""
 
 import sys
 from collections import Counter
@@ -11,10 +12,16 @@ from pathlib import Path
 
 # (layer, substring of a frame "function (file:line)"), innermost match wins; the order breaks ties.
 LAYERS = [
+    ("database driver (running SQL, fetching rows)", "Database._execute_cursor"),
+    ("database driver (running SQL, fetching rows)", "CursorWrapper.iterate"),
+    ("database driver (running SQL, fetching rows)", "fetch_all (server/storage/sql.py"),
+    ("database driver (running SQL, fetching rows)", "fetch_one (server/storage/sql.py"),
+    ("database driver (running SQL, fetching rows)", "execute (server/storage/sql.py"),
     ("peewee (SQL building, execution, rows)", "peewee.py"),
     ("peewee (SQL building, execution, rows)", "playhouse/"),
-    ("database driver", "psycopg2"),
-    ("database driver", "sqlite3"),
+    ("peewee (SQL building, execution, rows)", "server/storage/uow.py"),
+    ("database driver (running SQL, fetching rows)", "psycopg2"),
+    ("database driver (running SQL, fetching rows)", "sqlite3"),
     ("token verification (jwt)", "/jwt/"),
     ("token verification (jwt)", "tokens.py"),
     ("access log (logging, json)", "logging/"),
@@ -28,8 +35,8 @@ LAYERS = [
     ("use cases and domain", "server/domain/"),
     ("edge interceptor and caller", "server/api/"),
     ("grpc (Python layer)", "grpc/"),
-    ("thread pool and interpreter", "concurrent/futures"),
-    ("thread pool and interpreter", "threading.py"),
+    ("thread pool: waiting for work or the GIL", "concurrent/futures"),
+    ("thread pool: waiting for work or the GIL", "threading.py"),
 ]
 
 

@@ -211,7 +211,7 @@ def profiling(row: Row, stack: RunningStack, database: str, processes: int):
     out = RESULTS_FILE.parent / f"profile-{row.key}-{database}-{processes}.txt"
     recorder = subprocess.Popen(
         [py_spy, "record", "--pid", str(stack.server_pids()[0]), "--duration", str(SECONDS + WARM_UP_SECONDS),
-         "--rate", "250", "--format", "raw", "--output", str(out), "--nonblocking"],
+         "--rate", "250", "--gil", "--format", "raw", "--output", str(out), "--nonblocking"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:

@@ -22,7 +22,7 @@ from server.storage.models import Group, Member
 USERS = {"reader": 5, "big_owner": 6, "joiner": 900, "creator": 901}
 SMALL_MEMBERS = list(range(100, 120))
 BULK_IM_BASE = 20_000_000_000_000  # seeded groups' IM ids and numbers: far from the API's random ones
-BULK_NUMBER_BASE = 10_000_000
+BULK_NUMBER_BASE = 100_000_000  # 9 digits: the API draws 8-digit numbers
 BULK_SPAN = 10_000_000  # seeded groups per database at most
 BATCH = 2_000
 PAGE = 50
