@@ -43,6 +43,13 @@ _MEMBER = f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ?
 _MEMBER_PAGE = (
     f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."id" > ? ORDER BY m."id" LIMIT ?'
 )
+# PostgreSQL answers the form above by walking the primary key from the cursor on and filtering by group: through
+# every later membership of every other group (12 ms on the last page of a 100 000-member group with 30 000 later
+# rows). A row comparison bounded by the group can only be an index range on (group_id, id): 0.05 ms.
+_MEMBER_PAGE_ROWS = (
+    f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE (m."group_id", m."id") > (?, ?) AND m."group_id" <= ? '
+    'ORDER BY m."group_id", m."id" LIMIT ?'
+)
 _RANKED_MEMBERS = (
     f'SELECT {MEMBER_COLUMNS}, u."name", u."avatar" FROM {MEMBER_TABLE} m '
     f'LEFT OUTER JOIN "{User._meta.table_name}" u ON u."app" = m."app" AND u."user_id" = m."user_id" '
@@ -67,6 +74,7 @@ HOT_QUERIES = {
     "group by IM id, locked": (_GROUP_BY_IM_ID + " FOR UPDATE", ("default", IM_ID_MIN)),
     "member": (_MEMBER, (1, 5)),
     "member page": (_MEMBER_PAGE, (1, 0, 51)),
+    "member page, row comparison": (_MEMBER_PAGE_ROWS, (1, 0, 1, 51)),
     "ranked members": (_RANKED_MEMBERS + ' ORDER BY m."role" DESC, m."id" LIMIT ?', (1, 8)),
     "memberships of a user": (_MEMBERSHIPS + ' ORDER BY m."id"', ("default", 5)),
     "memberships of a user, one kind": (_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', ("default", 5, "group")),
@@ -251,7 +259,11 @@ class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQu
 
     def member_page(self, group_id: int, after_id: int, limit: int) -> list[dm.Member]:
         """Members in join order after a membership id (keyset pagination)."""
-        return [member_from_tuple(r) for r in fetch_all(_MEMBER_PAGE, (group_id, after_id, limit))]
+        if is_sqlite(Member._meta.database.obj):
+            rows = fetch_all(_MEMBER_PAGE, (group_id, after_id, limit))
+        else:
+            rows = fetch_all(_MEMBER_PAGE_ROWS, (group_id, after_id, group_id, limit))
+        return [member_from_tuple(r) for r in rows]
 
     def memberships_of(self, user_id: int, kind: str | None = None) -> list[dm.Membership]:
         """The user's groups, oldest membership first."""
