@@ -208,6 +208,7 @@ def profiling(row: Row, stack: RunningStack, database: str, processes: int):
         yield
         return
     py_spy = shutil.which("py-spy", path=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    RESULTS_FILE.parent.mkdir(exist_ok=True)
     out = RESULTS_FILE.parent / f"profile-{row.key}-{database}-{processes}.txt"
     recorder = subprocess.Popen(
         [py_spy, "record", "--pid", str(stack.server_pids()[0]), "--duration", str(SECONDS + WARM_UP_SECONDS),
