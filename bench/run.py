@@ -121,6 +121,9 @@ def running_stack(data_dir: Path, database_url: str, processes: int):
     env = {
         **os.environ, "HTTP_PORT": str(http_port), "GRPC_PORT": str(grpc_port), "ADMIN_PORT": str(admin_port),
         "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SERVER_PROCESSES": str(processes),
+        # One token drives the whole load: the per-caller rate limits would measure themselves.
+        "RATE_LIMIT_READS": os.environ.get("RATE_LIMIT_READS", "1000000"),
+        "RATE_LIMIT_TOTAL": os.environ.get("RATE_LIMIT_TOTAL", "1000000"),
     }
     log_file = data_dir / f"stack-{processes}.log"
     with log_file.open("w") as log:

@@ -1,12 +1,133 @@
--- The REST face of the gRPC server's answers. The server names the HTTP status and,
--- on errors, the dialect's JSON envelope in x-http-code / x-http-body metadata; this
--- filter applies them and removes every grpc-* header. Native gRPC callers pass untouched.
+-- The REST face of every answer. The server names the HTTP status and, on errors, the
+-- dialect's JSON envelope in x-http-code / x-http-body metadata; this filter applies them and
+-- removes every grpc-* header. Envoy's own replies (no token, bad JSON or types, unknown
+-- path, body too large, no upstream) get the dialect's envelope and words here too.
+-- Native gRPC callers pass untouched.
+
+local COMMUNITY, IM, CIRCLES = "community", "im", "circles"
+
+-- The dialect that owns a REST path (CONTRACT.md "REST paths").
+local function dialect_of(path)
+  if string.sub(path, 1, 8) == "/api/v2/" then
+    return CIRCLES
+  elseif string.sub(path, 1, 5) == "/api/" or string.sub(path, 1, 13) == "/group/manage" then
+    return COMMUNITY
+  elseif string.sub(path, 1, 7) == "/group/" then
+    return IM
+  end
+  return nil
+end
 
 function envoy_on_request(handle)
-  local content_type = handle:headers():get("content-type") or ""
+  local headers = handle:headers()
+  local content_type = headers:get("content-type") or ""
+  local metadata = handle:streamInfo():dynamicMetadata()
   if string.sub(content_type, 1, 16) == "application/grpc" then
-    handle:streamInfo():dynamicMetadata():set("edge", "native", "1")
+    metadata:set("edge", "native", "1")
+    return
   end
+  metadata:set("edge", "dialect", dialect_of(headers:get(":path") or "") or "")
+end
+
+local ESCAPES = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t'}
+
+local function quote(text)
+  local escaped = string.gsub(text, '[%z\1-\31"\\]', function(c)
+    return ESCAPES[c] or string.format("\\u%04x", string.byte(c))
+  end)
+  return '"' .. escaped .. '"'
+end
+
+local TYPE_WORDS = {
+  STRING = "字符串", BOOL = "布尔值", DOUBLE = "数字", FLOAT = "数字", ENUM = "有效的枚举值", MESSAGE = "对象",
+}
+
+-- Envoy's and the transcoder's English reply texts, in the dialects' words. Returns the
+-- reason and, for a field of the wrong type, the field's name.
+local function reason_of(status, text)
+  local field, kind = string.match(text, "^([%w_%.%[%]]+): invalid value .* for type TYPE_(%u+)")
+  if field then
+    field = string.gsub(field, "%[%d+%]", "")
+    local expected = TYPE_WORDS[kind] or (string.find(kind, "INT") and "整数") or "正确的格式"
+    return field .. " 的类型不正确，应为" .. expected, field
+  end
+  if status == 400 then
+    if text == "edge: malformed JSON" or string.find(text, "^Unexpected") or string.find(text, "^Expected") then
+      return "请求体不是合法的 JSON"
+    end
+    return "请求参数格式不正确"
+  elseif status == 401 then
+    if string.find(text, "expired") then
+      return "令牌已过期"
+    elseif string.find(text, "missing") then
+      return "未登录或缺少令牌"
+    elseif text == "edge: app_id" then
+      return "app_id 与令牌不符"
+    end
+    return "令牌无效"
+  elseif status == 403 then
+    return "没有权限"
+  elseif status == 404 then
+    return "接口不存在"
+  elseif status == 405 then
+    return "不支持该请求方法"
+  elseif status == 408 or status == 504 then
+    return "请求超时，请稍后再试"
+  elseif status == 413 then
+    return "请求体过大"
+  elseif status == 429 then
+    return "请求过于频繁，请稍后再试"
+  elseif status == 502 or status == 503 then
+    return "服务暂不可用，请稍后再试"
+  end
+  return "服务器内部错误"
+end
+
+local function envelope(dialect, status, reason, field)
+  if dialect == COMMUNITY then
+    return '{"msg":' .. quote(reason) .. ',"code":' .. status .. ',"data":null}'
+  elseif dialect == IM then
+    return '{"code":' .. status .. ',"data":null,"message":' .. quote(reason) .. '}'
+  elseif dialect == CIRCLES then
+    if status == 401 then
+      return '{"message":"Unauthenticated."}'
+    elseif status == 404 then
+      return '{"message":"内容不存在"}'
+    elseif status == 422 then
+      return '{"message":"提交的信息验证错误","errors":{' .. quote(field or "request") .. ':[' .. quote(reason) .. ']}}'
+    end
+  end
+  return '{"message":' .. quote(reason) .. '}'
+end
+
+local function strip_grpc(headers)
+  headers:remove("x-http-code")
+  headers:remove("x-http-body")
+  headers:remove("grpc-status")
+  headers:remove("grpc-message")
+  headers:remove("grpc-status-details-bin")
+  headers:remove("grpc-accept-encoding")
+  headers:remove("grpc-encoding")
+end
+
+-- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
+-- status is known before the body is read, and headers cannot change after it is.
+local function rewrite_envoy_reply(handle, headers, edge, status)
+  local dialect = edge["dialect"]
+  local type_error = status == 400 and edge["malformed"] ~= "1"
+  if dialect == CIRCLES and type_error then
+    status = 422  -- Laravel answers invalid input with 422
+    headers:replace(":status", "422")
+  end
+  strip_grpc(headers)
+  headers:replace("content-type", "application/json")
+  headers:remove("content-length")
+  local body = handle:body(true)
+  if body == nil then
+    return
+  end
+  local reason, field = reason_of(status, body:getBytes(0, body:length()))
+  body:setBytes(envelope(dialect, status, reason, field))
 end
 
 function envoy_on_response(handle)
@@ -16,14 +137,13 @@ function envoy_on_response(handle)
   end
   local headers = handle:headers()
   local code, body = headers:get("x-http-code"), headers:get("x-http-body")
+  local status = tonumber(headers:get(":status")) or 500
+  if body == nil and status >= 400 then
+    rewrite_envoy_reply(handle, headers, edge, status)
+    return
+  end
   -- Every header edit comes before handle:body(): edits made after it are not applied.
-  headers:remove("x-http-code")
-  headers:remove("x-http-body")
-  headers:remove("grpc-status")
-  headers:remove("grpc-message")
-  headers:remove("grpc-status-details-bin")
-  headers:remove("grpc-accept-encoding")
-  headers:remove("grpc-encoding")
+  strip_grpc(headers)
   if code then
     headers:replace(":status", code)
   end

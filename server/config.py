@@ -21,6 +21,12 @@ class Settings:
     # GROUP_CREATION_REQUIRES_CONDITIONS=1: creating a group or community needs every condition of
     # GET /api/groups/conditions met (both dialects).
     group_creation_requires_conditions: bool = False
+    # CIRCLE_REQUIRE_AUDIT=1: a new circle is pending until CircleAdminService approves it.
+    circle_require_audit: bool = False
+    # PUBLIC_BASE_URL: where clients reach Envoy, for the URLs of uploaded circle avatars.
+    public_base_url: str = ""
+    # USERS_MUST_EXIST=1: a user id never seen (no token of theirs, no user sync) is refused.
+    users_must_exist: bool = False
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -37,4 +43,7 @@ class Settings:
             jwt_jwks=env.get("JWT_JWKS", ""),
             jwt_public_key=env.get("JWT_PUBLIC_KEY", ""),
             group_creation_requires_conditions=env.get("GROUP_CREATION_REQUIRES_CONDITIONS", "") == "1",
+            circle_require_audit=env.get("CIRCLE_REQUIRE_AUDIT", "") == "1",
+            public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{env.get('HTTP_PORT', '8080')}",
+            users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
         )

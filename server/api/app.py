@@ -7,18 +7,30 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from groupkit.circle.v1 import circle_service_pb2, circle_service_pb2_grpc
+from groupkit.file.v1 import file_service_pb2, file_service_pb2_grpc
 from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
+from groupkit.internal.v1 import (
+    circle_admin_service_pb2,
+    circle_admin_service_pb2_grpc,
+    user_admin_service_pb2,
+    user_admin_service_pb2_grpc,
+)
 from groupkit.internal.v1 import grades_admin_service_pb2 as grades_admin_pb2
 from groupkit.internal.v1 import grades_admin_service_pb2_grpc as grades_admin_grpc
-from groupkit.internal.v1 import user_admin_service_pb2, user_admin_service_pb2_grpc
+from groupkit.notice.v1 import notice_service_pb2, notice_service_pb2_grpc
+from server.api.circle_methods import CircleAdminServicer, CircleServicer
 from server.api.edge import EdgeInterceptor, route_options
+from server.api.file_servicer import FileServicer
 from server.api.grades_methods import GradesAdminServicer
+from server.api.notice_servicer import NoticeServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
 from server.config import Settings
-from server.services import grades
+from server.services import circles, grades, lookup
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
+from server.storage.files import LocalFileStore
 from server.storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -26,8 +38,12 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 SERVICES = [
     group_service_pb2.DESCRIPTOR.services_by_name["GroupService"],
+    notice_service_pb2.DESCRIPTOR.services_by_name["NoticeService"],
+    file_service_pb2.DESCRIPTOR.services_by_name["FileService"],
     user_admin_service_pb2.DESCRIPTOR.services_by_name["UserAdminService"],
     grades_admin_pb2.DESCRIPTOR.services_by_name["GradesAdminService"],
+    circle_service_pb2.DESCRIPTOR.services_by_name["CircleService"],
+    circle_admin_service_pb2.DESCRIPTOR.services_by_name["CircleAdminService"],
 ]
 
 
@@ -37,6 +53,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     migrate(db)
     uow = UnitOfWork(db)
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
+    circles.SETTINGS.require_audit = settings.circle_require_audit
+    lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
     verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
     profiles = ProfileCache()
 
@@ -54,8 +72,15 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
         ],
     )
     group_service_pb2_grpc.add_GroupServiceServicer_to_server(GroupServicer(uow), server)
+    notice_service_pb2_grpc.add_NoticeServiceServicer_to_server(NoticeServicer(uow), server)
+    file_service_pb2_grpc.add_FileServiceServicer_to_server(FileServicer(uow), server)
     user_admin_service_pb2_grpc.add_UserAdminServiceServicer_to_server(UserAdminServicer(uow), server)
     grades_admin_grpc.add_GradesAdminServiceServicer_to_server(GradesAdminServicer(uow), server)
+    circle_files = LocalFileStore(settings.data_dir / "circle-avatars")
+    circle_service_pb2_grpc.add_CircleServiceServicer_to_server(
+        CircleServicer(uow, circle_files, settings.public_base_url), server
+    )
+    circle_admin_service_pb2_grpc.add_CircleAdminServiceServicer_to_server(CircleAdminServicer(uow), server)
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

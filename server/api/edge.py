@@ -10,6 +10,7 @@ import contextvars
 import json
 import logging
 import os
+import random
 import time
 
 import grpc
@@ -18,6 +19,7 @@ from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.common.v1 import options_pb2
 from server.api.principal import Caller, identify
+from server.api.values import check_numbers
 from server.domain import errors
 
 log = logging.getLogger("groupkit.access")
@@ -68,6 +70,7 @@ COMMUNITY, CIRCLES, IM = options_pb2.DIALECT_COMMUNITY, options_pb2.DIALECT_CIRC
 # Domain error → (gRPC code, HTTP status). Circles answer invalid input with 422 (Laravel).
 STATUS_OF = {
     errors.InvalidArgument: (grpc.StatusCode.INVALID_ARGUMENT, 400),
+    errors.InvalidArguments: (grpc.StatusCode.INVALID_ARGUMENT, 400),
     errors.Unauthenticated: (grpc.StatusCode.UNAUTHENTICATED, 401),
     errors.PermissionDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
     errors.NotFound: (grpc.StatusCode.NOT_FOUND, 404),
@@ -76,12 +79,15 @@ STATUS_OF = {
     errors.LimitReached: (grpc.StatusCode.RESOURCE_EXHAUSTED, 409),
     errors.TooLarge: (grpc.StatusCode.RESOURCE_EXHAUSTED, 413),
     errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
+    errors.Unavailable: (grpc.StatusCode.UNAVAILABLE, 503),
+    errors.Contention: (grpc.StatusCode.UNAVAILABLE, 503),
 }
 INTERNAL_MESSAGE = "服务器内部错误"
 
 
-def envelope(dialect: int, http_status: int, message: str, field: str | None) -> dict:
-    """The error body of a dialect, as CONTRACT.md fixes it."""
+def envelope(dialect: int, http_status: int, message: str, field: str | None, violations: dict | None = None) -> dict:
+    """The error body of a dialect, as CONTRACT.md fixes it. violations (field → reason) are
+    the circles 422's errors when several fields are invalid at once."""
     if dialect == COMMUNITY:
         return {"msg": message, "code": http_status, "data": None}
     if dialect == IM:
@@ -90,19 +96,24 @@ def envelope(dialect: int, http_status: int, message: str, field: str | None) ->
         if http_status == 401:
             return {"message": "Unauthenticated."}
         if http_status == 422:
-            return {"message": "提交的信息验证错误", "errors": {field or "request": [message]}}
+            listed = violations or {field or "request": message}
+            return {"message": "提交的信息验证错误", "errors": {key: [reason] for key, reason in listed.items()}}
         if http_status == 404:
             return {"message": "内容不存在"}
     return {"message": message}
 
 
-def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None) -> status_pb2.Status:
+def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None,
+                 violations: dict | None = None) -> status_pb2.Status:
     info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit")
     details = [any_pb2.Any()]
     details[0].Pack(info)
     if field:
+        listed = violations or {field: message}
         violation = error_details_pb2.BadRequest(
-            field_violations=[error_details_pb2.BadRequest.FieldViolation(field=field, description=message)]
+            field_violations=[
+                error_details_pb2.BadRequest.FieldViolation(field=key, description=text) for key, text in listed.items()
+            ]
         )
         details.append(any_pb2.Any())
         details[-1].Pack(violation)
@@ -119,6 +130,19 @@ def route_options(service_descriptors) -> dict[str, options_pb2.RouteOptions]:
     return routes
 
 
+def _run_retrying(call, context):
+    """The use case, run again (whole) when its transaction lost to another one (errors.Contention,
+    rolled back); after errors.Contention.ATTEMPTS runs the Contention stands: 503, retryable."""
+    for attempt in range(1, errors.Contention.ATTEMPTS + 1):
+        try:
+            return call()
+        except errors.Contention:
+            if attempt == errors.Contention.ATTEMPTS or not context.is_active():
+                raise
+            log.info(json.dumps({"retry": attempt, "reason": "contention"}))
+            time.sleep(random.uniform(0, 0.01 * 2**attempt))  # jitter, so the two sides do not collide again
+
+
 class EdgeInterceptor(grpc.ServerInterceptor):
     def __init__(self, routes: dict, verifier, on_caller=None):
         self._routes = routes
@@ -128,61 +152,81 @@ class EdgeInterceptor(grpc.ServerInterceptor):
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
         route = self._routes.get(handler_call_details.method)
-        if handler is None or route is None or handler.unary_unary is None:
+        if handler is None or route is None:
             return handler  # health, reflection: untouched
         method = handler_call_details.method
-        inner = handler.unary_unary
-        log_access = log.isEnabledFor(logging.INFO)
+        if handler.unary_unary is not None:
+            inner = handler.unary_unary
 
-        def behavior(request, context):
-            started = time.perf_counter()
-            outcome, http_status = "OK", route.success_status or 200
-            try:
-                metadata = dict(context.invocation_metadata())
-                via_rest = "x-envoy-original-path" in metadata
-                caller = identify(
-                    metadata, self._verifier, public=route.public,
-                    needs_app_id=via_rest and route.dialect == IM,
+            def unary(request, context):
+                return self._serve(method, route, context, request, lambda: inner(request, context))
+
+            return grpc.unary_unary_rpc_method_handler(
+                unary, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.unary_stream is not None:
+            inner_stream = handler.unary_stream
+
+            def stream(request, context):
+                # The whole list is produced before the first message: a failure is still a
+                # clean error status (and HTTP envelope), never half an array.
+                yield from self._serve(
+                    method, route, context, request, lambda: list(inner_stream(request, context))
                 )
-                if caller is not None and self._on_caller is not None:
-                    self._on_caller(caller)
-                token = current_caller.set(caller)
-                try:
-                    response = inner(request, context)
-                finally:
-                    current_caller.reset(token)
-                if http_status != 200:
-                    # Only now: a status sent before the handler ends would stick to an error.
-                    context.send_initial_metadata((("x-http-code", str(http_status)),))
-                return response
-            except errors.DomainError as exc:
-                code, http_status = STATUS_OF[type(exc)]
-                if route.dialect == CIRCLES and http_status == 400:
-                    http_status = 422
-                outcome = code.name
-                self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field)
-            except Exception:  # servicers never abort themselves: anything else is a fault
-                log.exception("unhandled error in %s", method)
-                outcome, http_status = "INTERNAL", 500
-                self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
-            finally:
-                # The JSON object json.dumps made, without its cost: method and outcome are ASCII words.
-                ms = round((time.perf_counter() - started) * 1000, 2)
-                if _access_log is not None:
-                    _access_log.write(method, outcome, http_status, ms)
-                elif log_access:
-                    log.info('{"method": "%s", "status": "%s", "http": %d, "ms": %s}', method, outcome, http_status, ms)
 
-        return grpc.unary_unary_rpc_method_handler(
-            behavior,
-            request_deserializer=handler.request_deserializer,
-            response_serializer=handler.response_serializer,
-        )
+            return grpc.unary_stream_rpc_method_handler(
+                stream, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return handler
+
+    def _serve(self, method, route, context, request, call):
+        """Identifies the caller, runs call(), and maps its outcome (see the module's doc)."""
+        started = time.perf_counter()
+        outcome, http_status = "OK", route.success_status or 200
+        try:
+            metadata = dict(context.invocation_metadata())
+            via_rest = "x-envoy-original-path" in metadata
+            caller = identify(
+                metadata, self._verifier, public=route.public,
+                needs_app_id=via_rest and route.dialect == IM,
+            )
+            if caller is not None and self._on_caller is not None:
+                self._on_caller(caller)
+            check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
+            token = current_caller.set(caller)
+            try:
+                response = _run_retrying(call, context)
+            finally:
+                current_caller.reset(token)
+            if http_status != 200:
+                # Only now: a status sent before the handler ends would stick to an error.
+                context.send_initial_metadata((("x-http-code", str(http_status)),))
+            return response
+        except errors.DomainError as exc:
+            code, http_status = STATUS_OF[type(exc)]
+            if route.dialect == CIRCLES and http_status == 400:
+                http_status = 422
+            outcome = code.name
+            self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
+                        getattr(exc, "violations", None))
+        except Exception:  # servicers never abort themselves: anything else is a fault
+            log.exception("unhandled error in %s", method)
+            outcome, http_status = "INTERNAL", 500
+            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+        finally:
+            # The JSON object json.dumps made, without its cost: method and outcome are ASCII words.
+            ms = round((time.perf_counter() - started) * 1000, 2)
+            if _access_log is not None:
+                _access_log.write(method, outcome, http_status, ms)
+            elif log.isEnabledFor(logging.INFO):
+                log.info('{"method": "%s", "status": "%s", "http": %d, "ms": %s}', method, outcome, http_status, ms)
 
     @staticmethod
-    def _abort(context, route, code, http_status, reason, message, field):
-        body = envelope(route.dialect, http_status, message, field)
-        rich = _rich_status(code, reason, message, field)
+    def _abort(context, route, code, http_status, reason, message, field, violations=None):
+        body = envelope(route.dialect, http_status, message, field, violations)
+        rich = _rich_status(code, reason, message, field, violations)
         context.set_trailing_metadata(
             (
                 ("x-http-code", str(http_status)),

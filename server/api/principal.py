@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from server.api.tokens import TokenVerifier
-from server.domain import errors
+from server.domain import errors, ids
 from server.domain.model import Principal
 
 DEFAULT_APP = "default"
@@ -17,9 +17,11 @@ class Caller:
 
 
 def _digits(value: str, header: str) -> int:
-    if not value.isdigit() or int(value) <= 0:
-        raise errors.InvalidArgument(f"请求头 {header} 必须是正整数", field=header)
-    return int(value)
+    message = f"请求头 {header} 必须是正整数"
+    number = ids.parse_digits(value, header, message)
+    if number <= 0:
+        raise errors.InvalidArgument(message, field=header)
+    return number
 
 
 def _token(metadata: dict) -> str | None:
@@ -54,8 +56,9 @@ def identify(metadata: dict, verifier: TokenVerifier, *, public: bool, needs_app
     user_id = int(claims["sub"])
     acting_as_other = False
     if as_user:
-        acting_as_other = _digits(as_user, "user_id") != user_id
-        user_id = int(as_user)
+        as_user_id = _digits(as_user, "user_id")
+        acting_as_other = as_user_id != user_id
+        user_id = as_user_id
     principal = Principal(
         app=app,
         user_id=user_id,

@@ -13,7 +13,7 @@ from server.api.member_settings_methods import MemberSettingsMethods
 from server.api.membership_methods import MembershipMethods
 from server.api.moderation_methods import ModerationMethods
 from server.api.values import given
-from server.domain import errors
+from server.domain import ids
 from server.services import groups, users
 from server.services.clock import now_ms
 
@@ -109,9 +109,7 @@ class GroupServicer(
 
 def _im_id(text: str) -> int:
     """GET /api/groups/{id} takes the IM groupid, a string of digits."""
-    if not text.isdigit():
-        raise errors.InvalidArgument("id 必须是群的 groupid", field="id")
-    return int(text)
+    return ids.parse_digits(text, "id", "id 必须是群的 groupid")
 
 
 class UserAdminServicer(user_admin_service_pb2_grpc.UserAdminServiceServicer):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 
-from server.domain import errors
+from server.domain import errors, ids
 
 ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "EdDSA"]
 LOCAL_KEY_FILE = "jwt-private.pem"
@@ -47,6 +48,28 @@ def mint(
     if admin:
         claims["admin"] = True
     return jwt.encode(claims, ensure_local_key(data_dir), algorithm="RS256", headers={"kid": LOCAL_KID})
+
+
+def edge_jwks(data_dir: Path, jwks: str = "", public_key: str = "") -> str:
+    """The JWKS document Envoy's jwt_authn verifies with: the same keys as TokenVerifier.
+    A bare key gets no kid, so Envoy tries it for tokens with or without one."""
+    if jwks:
+        return json.dumps(json.loads(_text(jwks)))
+    if public_key:
+        key = serialization.load_pem_public_key(_text(public_key).encode())
+    else:
+        key = ensure_local_key(data_dir).public_key()
+    return json.dumps({"keys": [_jwk_of(key)]})
+
+
+def _jwk_of(public_key) -> dict:
+    if isinstance(public_key, rsa.RSAPublicKey):
+        return RSAAlgorithm.to_jwk(public_key, as_dict=True)
+    if isinstance(public_key, ec.EllipticCurvePublicKey):
+        return ECAlgorithm.to_jwk(public_key, as_dict=True)
+    if isinstance(public_key, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
+        return OKPAlgorithm.to_jwk(public_key, as_dict=True)
+    raise ValueError(f"unsupported public key type for the edge's JWKS: {type(public_key).__name__}")
 
 
 def _text(value: str) -> str:
@@ -101,7 +124,8 @@ class TokenVerifier:
             raise errors.Unauthenticated("令牌已过期") from None
         except jwt.PyJWTError:
             raise errors.Unauthenticated("令牌无效") from None
-        if not str(claims["sub"]).isdigit() or int(claims["sub"]) <= 0:
+        sub = str(claims["sub"])
+        if not (sub.isascii() and sub.isdigit()) or not 0 < int(sub) <= ids.MAX_NUMBER:
             raise errors.Unauthenticated("令牌的 sub 必须是用户 id")
         with self._lock:
             self._cache[token] = claims

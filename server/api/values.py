@@ -4,6 +4,10 @@ import time
 from functools import lru_cache
 
 from google.protobuf import struct_pb2
+from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf.message import Message
+
+from server.domain import ids
 
 NULL = struct_pb2.Value(null_value=struct_pb2.NULL_VALUE)
 
@@ -37,3 +41,31 @@ def list_value(items: list[dict]) -> struct_pb2.ListValue:
 def datetime_text(ms: int) -> str:
     """Community and circles times: "YYYY-MM-DD HH:MM:SS" in UTC."""
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(ms // 1000))
+
+
+_INTEGER_TYPES = frozenset(
+    {
+        FieldDescriptor.TYPE_INT64, FieldDescriptor.TYPE_UINT64, FieldDescriptor.TYPE_SINT64,
+        FieldDescriptor.TYPE_FIXED64, FieldDescriptor.TYPE_SFIXED64, FieldDescriptor.TYPE_INT32,
+        FieldDescriptor.TYPE_UINT32, FieldDescriptor.TYPE_SINT32, FieldDescriptor.TYPE_FIXED32,
+        FieldDescriptor.TYPE_SFIXED32,
+    }
+)
+
+
+def check_numbers(message, prefix: str = "") -> None:
+    """Every integer a request carries (path, query or body; nested and repeated too) within
+    ids.MAX_NUMBER, else 400 naming the field. Called once per request, where values enter."""
+    if not isinstance(message, Message):
+        return
+    for field, value in message.ListFields():
+        name = prefix + field.name
+        if field.type in _INTEGER_TYPES:
+            numbers = value if field.is_repeated else (value,)
+            for number in numbers:
+                ids.check_number(number, name)
+        elif field.type == FieldDescriptor.TYPE_MESSAGE and not field.message_type.GetOptions().map_entry:
+            if field.message_type.full_name.startswith("google.protobuf."):
+                continue  # Struct, Value, wrappers: free-form JSON, checked where used
+            for item in value if field.is_repeated else (value,):
+                check_numbers(item, name + ".")

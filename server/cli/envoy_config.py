@@ -2,45 +2,175 @@
 
 import argparse
 import json
+import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from google.api import annotations_pb2
+from google.protobuf import descriptor_pb2
+
+from groupkit.common.v1 import options_pb2  # registers the route option, so the descriptor set's copy is readable
+from server.api.tokens import edge_jwks
 from server.config import PROJECT_ROOT
 
 TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
+REQUEST_CHECKS_LUA_FILE = PROJECT_ROOT / "envoy" / "request_checks.lua"
 DESCRIPTOR = PROJECT_ROOT / "gen" / "api.pb"
 # The public services: transcoded for REST, forwarded for native gRPC callers.
-PUBLIC_SERVICES = ["groupkit.group.v1.GroupService"]
+PUBLIC_SERVICES = [
+    "groupkit.group.v1.GroupService", "groupkit.notice.v1.NoticeService", "groupkit.file.v1.FileService",
+    "groupkit.circle.v1.CircleService",
+]
+JWT_PROVIDER = "groupkit"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One REST binding of an RPC: verb and path template, and whether a token is optional."""
+
+    verb: str
+    template: str
+    grpc_path: str  # /package.Service/Method
+    public: bool
+
+
+def routes(descriptor: Path, services: list[str]) -> list[Route]:
+    """Every REST binding (additional bindings too) of the services, from the descriptor set Envoy loads."""
+    files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes())
+    found = []
+    for file in files.file:
+        for service in file.service:
+            full_name = f"{file.package}.{service.name}"
+            if full_name not in services:
+                continue
+            for method in service.method:
+                public = method.options.Extensions[options_pb2.route].public
+                rule = method.options.Extensions[annotations_pb2.http]
+                for binding in [rule, *rule.additional_bindings]:
+                    verb = binding.WhichOneof("pattern")
+                    if verb and verb != "custom":
+                        found.append(Route(verb.upper(), getattr(binding, verb), f"/{full_name}/{method.name}", public))
+    return found
+
+
+def _path_regex(template: str) -> str:
+    """A google.api.http path template as an RE2 regex: {x} one segment, {x=**} the rest."""
+    parts = []
+    for segment in template.strip("/").split("/"):
+        if segment.startswith("{"):
+            parts.append(".+" if segment.endswith("=**}") else "[^/]+")
+        else:
+            parts.append(re.escape(segment))
+    return "/" + "/".join(parts) + "/?"  # the transcoder takes a trailing slash too
+
+
+def _specificity(route: Route) -> tuple:
+    """Literal segments before parameters, as the transcoder resolves overlaps."""
+    return tuple(segment.startswith("{") for segment in route.template.strip("/").split("/"))
+
+
+def jwt_rules(all_routes: list[Route]) -> list[dict]:
+    """jwt_authn rules, first match wins: each REST route needs a valid token unless its RPC is
+    public (then a token is optional, but a bad one is refused), and so does each native gRPC
+    method. Paths that match no route need none: they answer 404 (or are health/reflection)."""
+    required = {"provider_name": JWT_PROVIDER}
+    optional = {"requires_any": {"requirements": [required, {"allow_missing": {}}]}}
+    rules = []
+    for route in sorted(all_routes, key=_specificity):
+        rules.append({
+            "match": {
+                "safe_regex": {"regex": _path_regex(route.template)},
+                "headers": [{"name": ":method", "string_match": {"exact": route.verb}}],
+            },
+            "requires": optional if route.public else required,
+        })
+    grpc_methods = {}
+    for route in all_routes:
+        grpc_methods[route.grpc_path] = grpc_methods.get(route.grpc_path, False) or route.public
+    for path, public in sorted(grpc_methods.items()):
+        rules.append({"match": {"path": path}, "requires": optional if public else required})
+    return rules
 
 
 def upstream_route_regex(services: list[str]) -> str:
-    """gRPC paths Envoy forwards: the public services, health and reflection. Internal
-    services are reachable only on the gRPC port itself."""
-    names = [re.escape(s) for s in services] + [r"grpc\.health\.v1\.Health", r"grpc\.reflection\.v1alpha\.ServerReflection"]
-    return "^/(" + "|".join(names) + r")/[A-Za-z0-9_]+$"
+    """gRPC paths Envoy forwards: any service of the public services' packages (internal
+    services live in groupkit.internal.v1, reachable only on the gRPC port itself), health
+    and reflection. Written compactly (common package prefix and suffix factored out):
+    Envoy refuses a regex whose RE2 program passes 100 instructions."""
+    packages = sorted({s.rpartition(".")[0] for s in services})
+    prefix = os.path.commonprefix(packages)
+    prefix = prefix[: prefix.rfind(".") + 1]
+    suffix = os.path.commonprefix([p[len(prefix):][::-1] for p in packages])[::-1]
+    suffix = suffix[suffix.find(".") :] if "." in suffix else ""
+    middles = sorted({p[len(prefix) : len(p) - len(suffix)] for p in packages})
+    public = re.escape(prefix) + "(" + "|".join(re.escape(m) for m in middles) + ")" + re.escape(suffix)
+    return "^/(" + public + r"\.[A-Za-z]+|grpc\.(health\.v1|reflection\.v1alpha)\.[A-Za-z]+)/[A-Za-z0-9_]+$"
+
+
+# Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
+LIMITS = {
+    "RATE_LIMIT_READS": (1000, "GET requests per second per caller (the verified token's app and sub)"),
+    "RATE_LIMIT_WRITES": (200, "other requests per second per caller"),
+    "RATE_LIMIT_TOTAL": (20000, "requests per second for everyone together"),
+    "MAX_CONNECTIONS": (4096, "open downstream connections; past it new ones are closed"),
+    "MAX_IN_FLIGHT": (256, "requests being served by the servers; past it (and the queue) 503"),
+    "MAX_PENDING": (256, "requests queued for a server connection; past it 503"),
+    "ENVOY_MAX_HEAP_MB": (1024, "Envoy heap; near it keep-alive stops, at 95% new requests get 503"),
+    "UPSTREAM_TIMEOUT_SECONDS": (30, "longest wait for a server's answer (504 after)"),
+}
+
+
+def limits_from_env(env) -> dict[str, int]:
+    """The load bounds, from the environment, else the defaults; each a positive integer."""
+    found = {}
+    for name, (default, _) in LIMITS.items():
+        raw = env.get(name, "")
+        value = int(raw) if raw.strip() else default
+        if value <= 0:
+            raise ValueError(f"{name} must be a positive integer, not {raw!r}")
+        found[name] = value
+    return found
 
 
 def render(
-    *, http_port: int, admin_port: int, grpc_port: int, server_processes: int = 1, descriptor: Path = DESCRIPTOR,
-    services: list[str] | None = None, lua_file: Path = LUA_FILE,
+    *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
+    descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
+    limits: dict[str, int] | None = None,
 ) -> str:
-    """The config for servers on grpc_port .. grpc_port + server_processes - 1."""
+    """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
+    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
     services = services or PUBLIC_SERVICES
+    limits = {**limits_from_env({}), **(limits or {})}
     endpoints = [
         {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
         for port in range(grpc_port, grpc_port + server_processes)
     ]
+    # JSON is YAML's flow style, so structured values go in as JSON.
     return Template(TEMPLATE.read_text()).substitute(
         HTTP_PORT=http_port,
         ADMIN_PORT=admin_port,
-        LB_ENDPOINTS=json.dumps(endpoints),  # JSON is YAML's flow style
+        LB_ENDPOINTS=json.dumps(endpoints),
         DESCRIPTOR=str(descriptor),
         LUA_FILE=str(lua_file),
+        REQUEST_CHECKS_LUA_FILE=str(REQUEST_CHECKS_LUA_FILE),
         SERVICES=json.dumps(services),
+        JWKS=json.dumps(jwks),
+        JWT_PROVIDER=JWT_PROVIDER,
+        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services))),
         # A YAML double-quoted string: backslashes doubled.
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
+        RATE_READS=limits["RATE_LIMIT_READS"],
+        RATE_WRITES=limits["RATE_LIMIT_WRITES"],
+        RATE_TOTAL=limits["RATE_LIMIT_TOTAL"],
+        MAX_CONNECTIONS=limits["MAX_CONNECTIONS"],
+        MAX_IN_FLIGHT=limits["MAX_IN_FLIGHT"],
+        MAX_PENDING=limits["MAX_PENDING"],
+        MAX_HEAP_BYTES=limits["ENVOY_MAX_HEAP_MB"] * 1024 * 1024,
+        UPSTREAM_TIMEOUT=f"{limits['UPSTREAM_TIMEOUT_SECONDS']}s",
+        REQUEST_TIMEOUT=f"{limits['UPSTREAM_TIMEOUT_SECONDS'] + 30}s",
     )
 
 
@@ -49,9 +179,12 @@ def main() -> None:
     parser.add_argument("--http-port", type=int, default=8080)
     parser.add_argument("--admin-port", type=int, default=9901)
     parser.add_argument("--grpc-port", type=int, default=50051)
+    parser.add_argument("--data-dir", type=Path, default=PROJECT_ROOT / "data")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    args.out.write_text(render(http_port=args.http_port, admin_port=args.admin_port, grpc_port=args.grpc_port))
+    args.out.write_text(
+        render(http_port=args.http_port, admin_port=args.admin_port, grpc_port=args.grpc_port, jwks=edge_jwks(args.data_dir))
+    )
 
 
 if __name__ == "__main__":

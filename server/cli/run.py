@@ -1,25 +1,38 @@
-"""make run: the gRPC server (SERVER_PROCESSES of them) and Envoy in the foreground. Ctrl-C (or SIGTERM) stops
-Envoy first, then lets the server finish in-flight calls; if either dies, both stop."""
+"""make run: the gRPC server (SERVER_PROCESSES of them) and Envoy in the foreground, supervised.
+
+- A server process that exits unexpectedly is started again (after 0.2 s, doubling up to 8 s while
+  it keeps dying); one that dies MAX_QUICK_DEATHS times in a row before it could serve (answer its
+  health check) is given up on: everything stops with a message saying so. Meanwhile Envoy sends its traffic to
+  the other processes (health checks, outlier detection, retries: envoy/envoy.yaml).
+- Ctrl-C or SIGTERM stops cleanly: Envoy closes its listener (no new connections), the calls in
+  flight finish (at most DRAIN_SECONDS), then Envoy stops, then the servers finish theirs and stop.
+- If Envoy dies, everything stops."""
 
 import ctypes
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from server.api.tokens import ensure_local_key
-from server.cli.envoy_config import render
+from server.api.tokens import edge_jwks, ensure_local_key
+from server.cli.envoy_config import limits_from_env, render
 from server.config import Settings
 from server.storage.db import migrate, open_database
 
 START_TIMEOUT = 30
 STOP_TIMEOUT = 10
+STABLE_SECONDS = 10  # a death this long after a start is a fresh one: the backoff starts again
+MAX_QUICK_DEATHS = 5  # deaths in a row before the process could serve: give up
+FIRST_BACKOFF, MAX_BACKOFF = 0.2, 8.0
+DEFAULT_DRAIN_SECONDS = 10
 PR_SET_PDEATHSIG = 1
 
 
@@ -51,7 +64,7 @@ def _wait_envoy(admin_port: int, process) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("Envoy exited during start-up")
+            raise RuntimeError(f"Envoy exited during start-up (code {process.returncode})")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{admin_port}/ready", timeout=1) as reply:
                 if reply.status == 200:
@@ -72,20 +85,109 @@ def _stop(process, timeout=STOP_TIMEOUT) -> None:
         process.wait()
 
 
+def _say(text: str) -> None:
+    print(f"[supervisor] {text}", file=sys.stderr, flush=True)
+
+
+def _admin(admin_port: int, path: str, method: str = "GET") -> str:
+    request = urllib.request.Request(f"http://127.0.0.1:{admin_port}{path}", method=method)
+    with urllib.request.urlopen(request, timeout=2) as reply:
+        return reply.read().decode()
+
+
+def _active_requests(admin_port: int) -> int:
+    pattern = urllib.parse.quote(r"^http\.ingress_http\.downstream_rq_active$")
+    stats = json.loads(_admin(admin_port, f"/stats?format=json&filter={pattern}"))
+    return sum(int(s.get("value", 0)) for s in stats.get("stats", []))
+
+
+def _drain(admin_port: int, envoy, seconds: float) -> None:
+    """Envoy stops accepting connections; the requests it holds finish, for at most seconds."""
+    if envoy is None or envoy.poll() is not None:
+        return
+    try:
+        _admin(admin_port, "/drain_listeners", method="POST")
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and envoy.poll() is None and _active_requests(admin_port) > 0:
+            time.sleep(0.05)
+    except (OSError, ValueError) as exc:
+        _say(f"drain cut short: {exc}")
+
+
+class ServerSlot:
+    """One server process on its port: restarted when it dies (backoff doubling while deaths come
+    within STABLE_SECONDS of a start), given up on when it dies MAX_QUICK_DEATHS times in a row
+    before ever answering its health check (it cannot start)."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.process = None
+        self.started_at = 0.0
+        self.serving = False
+        self.deaths_in_a_row = 0  # each within STABLE_SECONDS of its start: the backoff
+        self.deaths_at_start = 0  # each before the process served: the reason to give up
+        self.restart_at: float | None = None
+
+    def start(self) -> None:
+        self.process = _spawn([sys.executable, "-m", "server"], env={**os.environ, "GRPC_PORT": str(self.port)})
+        self.started_at = time.monotonic()
+        self.serving = False
+        self.restart_at = None
+
+    def _answers_health(self) -> bool:
+        try:
+            with grpc.insecure_channel(f"127.0.0.1:{self.port}") as channel:
+                reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=0.2)
+                return reply.status == health_pb2.HealthCheckResponse.SERVING
+        except grpc.RpcError:
+            return False
+
+    def check(self) -> str | None:
+        """Restarts the process when due; returns a reason to give up, else None."""
+        now = time.monotonic()
+        if self.restart_at is not None:
+            if now >= self.restart_at:
+                _say(f"starting the server on port {self.port} again")
+                self.start()
+            return None
+        code = self.process.poll()
+        if code is None:
+            if not self.serving and self._answers_health():
+                self.serving, self.deaths_at_start = True, 0
+            return None
+        lived = now - self.started_at
+        self.deaths_in_a_row = self.deaths_in_a_row + 1 if lived < STABLE_SECONDS else 1
+        self.deaths_at_start = 0 if self.serving else self.deaths_at_start + 1
+        if self.deaths_at_start >= MAX_QUICK_DEATHS:
+            return (f"the server on port {self.port} died {self.deaths_at_start} times in a row before it could "
+                    f"serve (last exit code {code}); giving up")
+        delay = min(FIRST_BACKOFF * 2 ** (self.deaths_in_a_row - 1), MAX_BACKOFF)
+        _say(f"the server on port {self.port} exited (code {code}) after {lived:.1f} s; restarting in {delay:.1f} s")
+        self.restart_at = now + delay
+        return None
+
+
 def main() -> int:
     settings = Settings.from_env()
+    try:
+        limits = limits_from_env(os.environ)
+        drain_seconds = float(os.environ.get("DRAIN_SECONDS", "") or DEFAULT_DRAIN_SECONDS)
+    except ValueError as exc:
+        print(f"start failed: {exc}", file=sys.stderr, flush=True)
+        return 1
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     ensure_local_key(settings.data_dir)  # before the server, so both never race to create it
     envoy_config = settings.data_dir / f"envoy-{settings.http_port}.yaml"
     envoy_config.write_text(
         render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port,
-               server_processes=settings.server_processes)
+               server_processes=settings.server_processes, limits=limits,
+               jwks=edge_jwks(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key))
     )
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))
     envoy_bin = Path(sys.executable).parent / "envoy"
-    grpc_ports = [settings.grpc_port + i for i in range(settings.server_processes)]
-    servers, envoy = [], None
+    slots = [ServerSlot(settings.grpc_port + i) for i in range(settings.server_processes)]
+    envoy = None
     stopping = False
 
     def request_stop(*_):
@@ -95,10 +197,11 @@ def main() -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     try:
-        for port in grpc_ports:
-            servers.append(_spawn([sys.executable, "-m", "server"], env={**os.environ, "GRPC_PORT": str(port)}))
-        for port, server in zip(grpc_ports, servers, strict=True):
-            _wait_grpc(port, server)
+        for slot in slots:
+            slot.start()
+        for slot in slots:
+            _wait_grpc(slot.port, slot.process)
+            slot.serving = True
         envoy = _spawn(
             [str(envoy_bin), "-c", str(envoy_config), "--use-dynamic-base-id",
              "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
@@ -106,22 +209,34 @@ def main() -> int:
         _wait_envoy(settings.admin_port, envoy)
         print(
             f"REST (Envoy)  http://127.0.0.1:{settings.http_port}\n"
-            f"gRPC          {', '.join(f'127.0.0.1:{port}' for port in grpc_ports)}\n"
+            f"gRPC          {', '.join(f'127.0.0.1:{slot.port}' for slot in slots)}\n"
             f"Envoy admin   http://127.0.0.1:{settings.admin_port}\n"
             f"database      {settings.database_url}\n"
             "Ctrl-C stops both.",
             flush=True,
         )
-        while not stopping and envoy.poll() is None and all(server.poll() is None for server in servers):
-            time.sleep(0.2)
-        return 0 if stopping else 1
+        while not stopping:
+            if envoy.poll() is not None:
+                _say(f"Envoy exited (code {envoy.returncode}); stopping")
+                return 1
+            for slot in slots:
+                reason = slot.check()
+                if reason:
+                    _say(reason)
+                    return 1
+            time.sleep(0.1)
+        _say("stopping: no new connections, finishing the calls in flight")
+        _drain(settings.admin_port, envoy, drain_seconds)
+        return 0
     except RuntimeError as exc:
         print(f"start failed: {exc}", file=sys.stderr, flush=True)
         return 1
     finally:
         _stop(envoy)
+        servers = [slot.process for slot in slots if slot.process is not None]
         for server in servers:
-            server.terminate()  # all drain at once, then each is waited for
+            if server.poll() is None:
+                server.terminate()  # all drain at once, then each is waited for
         for server in servers:
             _stop(server)
 

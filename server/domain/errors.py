@@ -15,6 +15,16 @@ class InvalidArgument(DomainError):
     reason = "INVALID_ARGUMENT"
 
 
+class InvalidArguments(InvalidArgument):
+    """Several fields are invalid at once, each with its reason (Laravel's validator lists them
+    all); message and field are the first one's."""
+
+    def __init__(self, violations: dict[str, str]):
+        field, message = next(iter(violations.items()))
+        super().__init__(message, field=field)
+        self.violations = dict(violations)
+
+
 class Unauthenticated(DomainError):
     reason = "UNAUTHENTICATED"
 
@@ -45,3 +55,16 @@ class TooLarge(DomainError):
 
 class RateLimited(DomainError):
     reason = "RATE_LIMITED"
+
+
+class Unavailable(DomainError):
+    """Try again shortly: the database was too busy (contention), nothing was changed."""
+
+    reason = "UNAVAILABLE"
+
+
+class Contention(Unavailable):
+    """The transaction lost a serialization conflict or a deadlock, or waited too long for a lock;
+    it was rolled back whole, so running the use case again is safe."""
+
+    ATTEMPTS = 4  # runs of one use case (the first and three retries) before the 503 stands

@@ -66,12 +66,16 @@ def options(parent_id: int, group: Group) -> list[ManageOption]:
     ]
 
 
-def choice(item_id: int, option_id: int) -> ManageNode:
-    """The leaf option option_id of the item item_id, the only kind a group can choose."""
-    item(item_id)
+def choice(option_id: int, parent_id: int) -> ManageNode:
+    """The option a group chooses (POST /group/manage/{id}: {id} is the option, pid its
+    父级管理项): a leaf under pid, its direct parent or its top item."""
     node = next((n for n in NODES if n.id == option_id), None)
-    if node is None or node.setting is None or not _under(node, item_id):
-        raise errors.InvalidArgument("pid 不是该管理项的可选项", field="pid")
+    if node is None:
+        raise errors.NotFound("管理项不存在")
+    if node.setting is None:
+        raise errors.InvalidArgument("该管理项不能直接选择，请选择它的子项", field="id")
+    if not _under(node, parent_id):
+        raise errors.InvalidArgument("pid 不是该选项的父级管理项", field="pid")
     return node
 
 

@@ -3,7 +3,7 @@
 import base64
 import binascii
 
-from server.domain import errors
+from server.domain import errors, ids
 
 
 def encode(kind: str, position: int) -> str:
@@ -19,11 +19,8 @@ def decode(kind: str, cursor: str) -> int:
         prefix, _, position = raw.partition(":")
         if prefix != kind:
             raise ValueError(prefix)
-        value = int(position)
-        if value < 0:
-            raise ValueError(value)
-        return value
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return ids.parse_digits(position, "cursor")
+    except (ValueError, binascii.Error, UnicodeDecodeError, errors.InvalidArgument):
         raise errors.InvalidArgument("cursor 无效", field="cursor") from None
 
 

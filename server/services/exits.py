@@ -104,8 +104,9 @@ def transfer(uow, actor: Principal, group_ref: int, new_owner_id: int) -> int:
 
 
 def dismiss(uow, actor: Principal, group_ref: int) -> None:
-    """Dissolves a group: every membership ends and it disappears from every read. A
-    community releases its groups; a group inside a community is uncounted there."""
+    """Dissolves a group: every membership ends, its notices and shared files are deleted,
+    and it disappears from every read. A community releases its groups; a group inside a
+    community is uncounted there."""
     require_group_id(group_ref)
     now = now_ms()
     with uow.write(actor.app) as store:
@@ -116,6 +117,8 @@ def dismiss(uow, actor: Principal, group_ref: int) -> None:
         if group.comm_id:
             store.release_groups(group.comm_id, [group.id], now)
         store.dissolve_group(group.id, now)
+        store.delete_group_notices(group.id)
+        store.delete_group_files(group.id)
 
 
 def _lock_with_community(store, group_ref: int) -> Group:

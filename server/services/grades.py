@@ -9,7 +9,7 @@ from server.domain import policies as rules
 from server.domain.grades import Condition, UpgradeRule, UpgradeTexts, UserStats, Wallet
 from server.domain.model import Group, Principal
 from server.services.clock import now_ms
-from server.services.lookup import group_or_404, role_of
+from server.services.lookup import group_or_404, role_of, unknown_users
 
 RULES_PAGE_DEFAULT, RULES_PAGE_MAX = 20, 100
 MAX_REASON_LENGTH = 256
@@ -47,6 +47,9 @@ def upgrade_group(uow, actor: Principal, group_ref: int, rule_id: int, pay_pass:
         raise errors.InvalidArgument("pay_pass 不能为空", field="pay_pass")
     with uow.read(actor.app) as store:
         _owned_group(store, actor, group_ref)
+        # The rule the request names comes before any wallet or password check.
+        if store.upgrade_rule(rule_id) is None:
+            raise errors.NotFound("升级配置不存在")
         wallet = store.wallet(actor.user_id)
     # The password hash is slow on purpose: check it before taking the write lock.
     checked_hash = rules_of_grades.check_pay_pass(wallet, pay_pass)
@@ -96,7 +99,9 @@ def _require_app_admin(actor: Principal) -> None:
 
 
 def _known_user(store, user_id: int) -> None:
-    if user_id <= 0 or user_id not in store.users([user_id]):
+    if user_id <= 0:
+        raise errors.InvalidArgument("user_id 无效", field="user_id")
+    if unknown_users(store, [user_id]):
         raise errors.NotFound("用户不存在")
 
 

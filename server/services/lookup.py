@@ -1,4 +1,7 @@
-"""What most use cases start with: the group a request names, and the caller's rank in it."""
+"""What most use cases start with: the group a request names, the caller's rank in it,
+and whether the users it names may be acted on."""
+
+from dataclasses import dataclass
 
 from server.domain import errors
 from server.domain import policies as rules
@@ -23,9 +26,28 @@ def role_of(store, actor: Principal, group: Group) -> Role | None:
     return rules.effective_role(actor, group, store.member(group.id, actor.user_id))
 
 
-def known_users(store, user_ids: list[int], field: str) -> None:
-    """Refuses the call when any of the users is unknown in the app."""
+@dataclass
+class UserDirectory:
+    """Users live in the identity provider: any positive id is a user, whose profile fills in
+    when a token of theirs or the user sync brings one. A deployment that syncs every user
+    ahead sets USERS_MUST_EXIST=1, and then an id never seen here is refused."""
+
+    must_exist: bool = False
+
+
+USER_DIRECTORY = UserDirectory()
+
+
+def unknown_users(store, user_ids: list[int]) -> set[int]:
+    """The ids to refuse as unknown: none unless the directory says users must exist."""
+    if not USER_DIRECTORY.must_exist:
+        return set()
     known = store.users(user_ids)
-    unknown = [uid for uid in user_ids if uid not in known]
+    return {uid for uid in user_ids if uid not in known}
+
+
+def known_users(store, user_ids: list[int], field: str) -> None:
+    """Refuses the whole call when any of the users is unknown (see UserDirectory)."""
+    unknown = unknown_users(store, user_ids)
     if unknown:
-        raise errors.InvalidArgument(f"用户不存在: {', '.join(map(str, unknown))}", field=field)
+        raise errors.InvalidArgument(f"用户不存在: {', '.join(map(str, sorted(unknown)))}", field=field)

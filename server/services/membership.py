@@ -6,7 +6,7 @@ import base64
 import hashlib
 import hmac
 
-from server.domain import errors
+from server.domain import errors, ids
 from server.domain import policies as rules
 from server.domain.model import (
     Application,
@@ -23,7 +23,7 @@ from server.domain.model import (
 )
 from server.services import cursor
 from server.services.clock import now_ms
-from server.services.lookup import group_or_404, known_users, require_group_id, role_of
+from server.services.lookup import group_or_404, known_users, require_group_id, role_of, unknown_users
 
 REQUEST_PAGE_DEFAULT = REQUEST_PAGE_MAX = 100  # applications and invitations (MaxIM's defaults)
 BLOCK_PAGE_DEFAULT = BLOCK_PAGE_MAX = 1000
@@ -228,14 +228,14 @@ def invite_users(uow, actor: Principal, im_id: int, user_ids: list[int], reason:
     with uow.write(actor.app) as store:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
         rules.require_inviter(role_of(store, actor, group), group)
-        known = store.users(user_ids)
+        unknown = unknown_users(store, user_ids)
         members = store.members_by_user_ids(group.id, user_ids).keys()
         blocked = store.blocked_among(group.id, user_ids)
         waiting = store.pending_invitees(group.id, actor.user_id, user_ids, now)
         results = []
         for uid in user_ids:
             refusal = (
-                "用户不存在" if uid not in known
+                "用户不存在" if uid in unknown
                 else "已是群成员" if uid in members
                 else "用户已被该群拉黑" if uid in blocked
                 else "已邀请该用户，等待对方处理" if uid in waiting
@@ -302,9 +302,10 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
 
 def _read_qr_code(qr_info: str) -> tuple[int, int, int, str]:
     parts = qr_info.split(".")
-    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
+    if len(parts) != 4:
         raise errors.InvalidArgument("二维码无效", field="qr_info")
-    return int(parts[0]), int(parts[1]), int(parts[2]), parts[3]
+    im_id, inviter_id, expire_at = (ids.parse_digits(p, "qr_info", "二维码无效") for p in parts[:3])
+    return im_id, inviter_id, expire_at, parts[3]
 
 
 def join_by_qr_code(uow, actor: Principal, qr_info: str) -> tuple[Group, Member | None]:
@@ -336,13 +337,13 @@ def block_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> list[
     with uow.write(actor.app) as store:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
         actor_role = rules.require_manager(role_of(store, actor, group))
-        known = store.users(user_ids)
+        unknown = unknown_users(store, user_ids)
         members = store.members_by_user_ids(group.id, user_ids)
         blocked = store.blocked_among(group.id, user_ids)
         results = []
         for uid in user_ids:
             refusal = (
-                "用户不存在" if uid not in known
+                "用户不存在" if uid in unknown
                 else "该用户已在黑名单中" if uid in blocked
                 else rules.block_refusal(actor.user_id, actor_role, uid, members.get(uid))
             )

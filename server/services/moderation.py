@@ -157,10 +157,10 @@ def manage_options(uow, actor: Principal, item_id: int, group_ref: int) -> list[
     return manage_tree.options(item_id, group)
 
 
-def choose_manage_option(uow, actor: Principal, item_id: int, group_ref: int, option_id: int) -> None:
+def choose_manage_option(uow, actor: Principal, option_id: int, group_ref: int, parent_id: int) -> None:
     """Applies a management choice: it sets the group setting the option stands for."""
-    option = manage_tree.choice(item_id, option_id)
-    update_setting(uow, actor, group_ref, option.setting, option.value, field="pid")
+    option = manage_tree.choice(option_id, parent_id)
+    update_setting(uow, actor, group_ref, option.setting, option.value, field="id")
 
 
 def public_im_ids(uow, actor: Principal) -> list[int]:

@@ -14,6 +14,7 @@ from server.storage.models import database
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
 MIGRATION_LOCK_KEY = 7_150_001
+STATEMENT_TIMEOUT_MS = 25_000
 
 
 def open_database(url: str) -> pw.Database:
@@ -45,6 +46,8 @@ def open_database(url: str) -> pw.Database:
             port=parsed.port or 5432,
             max_connections=32,
             stale_timeout=300,
+            # No statement outlives Envoy's upstream timeout (30 s): a stuck one ends as an error.
+            options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
         )
     else:
         raise ValueError(f"unsupported DATABASE_URL scheme: {parsed.scheme!r}")
@@ -57,12 +60,14 @@ def migrate(db: pw.Database) -> None:
     with db.connection_context():
         if not is_sqlite(db):
             # Several server processes may start together against one PostgreSQL.
+            db.execute_sql("SET statement_timeout = 0")  # a migration may take long; requests may not
             db.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
         try:
             applied = Runner(db, str(MIGRATIONS_DIR)).up()
         finally:
             if not is_sqlite(db):
                 db.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+                db.execute_sql("RESET statement_timeout")  # the pooled connection goes back as it came
     if applied:
         log.info("applied migrations: %s", ", ".join(applied))
 

@@ -245,3 +245,56 @@ class UserStats(BaseModel):
 
     class Meta:
         indexes = ((("app", "user_id"), True),)
+
+
+# ---- notices and files ----
+
+
+class Notice(BaseModel):
+    """A group's notice: the community dialect's 公告 and the im dialect's announcement."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, on_delete="CASCADE")
+    user_id = pw.BigIntegerField()  # the publisher
+    title = pw.TextField()
+    content = pw.TextField()
+    image = pw.TextField(null=True)  # the image's file name
+    image_width = pw.IntegerField(null=True)  # as the publisher gave them; null when not
+    image_height = pw.IntegerField(null=True)
+    read_count = pw.IntegerField(default=0)
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("group", "created_at", "id"), False),)
+
+
+class NoticeRead(BaseModel):
+    """One user's reading of a notice: one row per user, so reads count once."""
+
+    id = pw.BigAutoField()
+    notice = pw.ForeignKeyField(Notice, on_delete="CASCADE")
+    user_id = pw.BigIntegerField()
+    created_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("notice", "user_id"), True),)
+
+
+class GroupFile(BaseModel):
+    """A file shared in a group: its metadata; the bytes live at url."""
+
+    id = pw.BigAutoField()
+    app = pw.CharField(max_length=64)
+    group = pw.ForeignKeyField(Group, on_delete="CASCADE")
+    uploader_id = pw.BigIntegerField()
+    name = pw.TextField()
+    size = pw.BigIntegerField()
+    type = pw.CharField(max_length=64, default="")
+    url = pw.TextField()
+    created_at = pw.BigIntegerField()
+    updated_at = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("group", "created_at", "id"), False),)

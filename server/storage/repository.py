@@ -6,13 +6,16 @@ import random
 import peewee as pw
 
 from server.domain import model as dm
+from server.storage.circle_queries import CircleQueries
 from server.storage.db import is_sqlite
 from server.storage.exits_queries import ExitsQueries
+from server.storage.file_queries import FileQueries
 from server.storage.grades_queries import GradesQueries
 from server.storage.member_settings_queries import MemberSettingsQueries
 from server.storage.membership_queries import MembershipQueries
 from server.storage.models import Group, Member, User
 from server.storage.moderation_queries import ModerationQueries
+from server.storage.notice_queries import NoticeQueries
 from server.storage.rows import group_from_row as _group
 from server.storage.rows import member_from_row as _member
 from server.storage.sql import (
@@ -83,7 +86,10 @@ HOT_QUERIES = {
 }
 
 
-class Store(MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries):
+class Store(
+    MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, NoticeQueries, FileQueries,
+    CircleQueries,
+):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
     def __init__(self, app: str, for_update: bool):

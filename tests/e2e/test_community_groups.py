@@ -48,11 +48,17 @@ class TestCreateGroup:
     def test_type_must_be_group_or_community(self, api, body):
         assert_community_error(api.user().post("/api/groups", body), 400)
 
-    def test_unknown_member_ids_are_refused_and_nothing_is_created(self, api):
-        owner = api.user()
-        reply = owner.post("/api/groups", {"type": "group", "members": [owner.id + 777_777]})
-        assert_community_error(reply, 400)
-        assert owner.get("/api/user/groups").json()["data"] == []
+    def test_members_who_never_called_are_members_until_their_profile_arrives(self, api):
+        owner, friend = api.user(), api.user(register=False)
+        reply = owner.post("/api/groups", {"type": "group", "members": [friend.id, friend.id + 1]})
+        assert reply.status_code == 200, reply.text
+        group = reply.json()["data"]
+        assert group["member_count"] == 3
+        listed = owner.get("/api/members", params={"group_id": group["id"]}).json()["data"]
+        assert {m["user_id"]: m["user"]["name"] for m in listed if m["user_id"] != owner.id} == {friend.id: "", friend.id + 1: ""}
+        assert friend.get("/api/user/groups").status_code == 200  # their first call brings their profile
+        listed = owner.get("/api/members", params={"group_id": group["id"]}).json()["data"]
+        assert next(m["user"]["name"] for m in listed if m["user_id"] == friend.id) == f"user{friend.id}"
 
     def test_members_must_be_an_array_of_ids(self, api):
         owner = api.user()

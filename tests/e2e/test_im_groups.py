@@ -28,9 +28,11 @@ class TestCreate:
     def test_type_must_be_0_or_2(self, api):
         assert_im_error(api.user().im("POST", "/group/create", {"type": 1}), 400)
 
-    def test_unknown_users_are_refused(self, api):
-        owner = api.user()
-        assert_im_error(owner.im("POST", "/group/create", {"user_list": [owner.id + 888_888]}), 400)
+    def test_users_who_never_called_are_members(self, api):
+        owner, newcomer = api.user(), api.user(register=False)
+        reply = owner.im("POST", "/group/create", {"user_list": [newcomer.id]})
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["data"]["count"] == 2
 
     def test_wrong_typed_user_list_is_400(self, api):
         assert_im_error(api.user().im("POST", "/group/create", {"user_list": ["x"]}), 400)

@@ -93,14 +93,14 @@ class TestInviteFriends:
         ok(invite(owner, group, [api.user()]), "邀请加入成功")
         assert detail(owner, group)["member_count"] == 500
 
-    def test_unknown_and_blocked_users_refuse_the_whole_call(self, api, group_of):
-        owner, friend, blocked = api.user(), api.user(), api.user()
+    def test_blocked_users_refuse_the_whole_call_and_users_who_never_called_are_welcome(self, api, group_of):
+        owner, friend, blocked, newcomer = api.user(), api.user(), api.user(), api.user(register=False)
         group = group_of(owner)
         owner.im("POST", "/group/block", {"group_id": int(group["groupid"]), "user_list": [blocked.id]})
-        reply = owner.post("/api/invite/group", {"group_id": group["id"], "friends": [friend.id, owner.id + 777_777]})
-        assert_community_error(reply, 400)
         assert_community_error(invite(owner, group, [friend, blocked]), 409)
         assert members(owner, group["id"]) == [(owner.id, 2)]
+        ok(invite(owner, group, [friend, newcomer]), "邀请加入成功")
+        assert members(owner, group["id"]) == [(owner.id, 2), (friend.id, 0), (newcomer.id, 0)]
 
     def test_bad_fields_unknown_and_other_apps_groups(self, api, group_of):
         owner, friend = api.user(), api.user()

@@ -275,12 +275,12 @@ class TestManage:
         owner = api.user()
         group = api.community_group(owner)
         groupid = int(api.groupid_of(owner, group["id"]))
-        assert_done(owner.post(f"{prefix}/group/manage/1", {"group_id": group["id"], "pid": 4}), "ok")
+        assert_done(owner.post(f"{prefix}/group/manage/4", {"group_id": group["id"], "pid": 1}), "ok")
         settings = owner.im("GET", "/group/settings", params={"group_id": groupid}).json()["data"]
         assert settings["apply_approval"] == 1
         checked = [o["id"] for o in owner.get("/group/manage/1", params={"group_id": group["id"]}).json()["data"] if o["checked"]]
         assert checked == [4]
-        assert_done(owner.post(f"{prefix}/group/manage/1", {"group_id": groupid, "pid": 5}), "ok")
+        assert_done(owner.post(f"{prefix}/group/manage/5", {"group_id": groupid, "pid": 1}), "ok")
         assert owner.im("GET", "/group/info", params={"group_id": groupid}).json()["data"]["apply_approval"] == 2
 
     def test_choosing_a_search_option_changes_the_public_list(self, api):
@@ -292,45 +292,45 @@ class TestManage:
             return owner.im("GET", "/group/public_list").json()["data"]
 
         assert groupid in public()
-        assert_done(owner.post("/api/group/manage/2", {"group_id": group["id"], "pid": 8}), "ok")
+        assert_done(owner.post("/api/group/manage/8", {"group_id": group["id"], "pid": 6}), "ok")
         assert groupid not in public()
         tree = option_tree(owner.get("/group/manage/2", params={"group_id": group["id"]}).json()["data"])
         assert [(o[0], o[4]) for o in tree[0][5]] + [(tree[1][0], tree[1][4])] == [(7, 0), (8, 1), (9, 0)]
-        assert_done(owner.post("/group/manage/2", {"group_id": group["id"], "pid": 9}), "ok")
+        assert_done(owner.post("/group/manage/9", {"group_id": group["id"], "pid": 2}), "ok")
         assert groupid not in public()
-        assert_done(owner.post("/group/manage/2", {"group_id": group["id"], "pid": 7}), "ok")
+        assert_done(owner.post("/group/manage/7", {"group_id": group["id"], "pid": 2}), "ok")  # its top item as pid
         assert groupid in public()
 
     def test_admins_choose_members_may_not(self, api):
         owner, admin, member = api.user(), api.user(), api.user()
         group = api.community_group(owner, [admin, member])
         owner.post("/api/groups/admins", {"group_id": group["id"], "users": [admin.id]})
-        assert_done(admin.post("/group/manage/1", {"group_id": group["id"], "pid": 4}), "ok")
-        assert_community_error(member.post("/group/manage/1", {"group_id": group["id"], "pid": 5}), 403)
-        assert_community_error(api.user().post("/group/manage/1", {"group_id": group["id"], "pid": 5}), 403)
+        assert_done(admin.post("/group/manage/4", {"group_id": group["id"], "pid": 1}), "ok")
+        assert_community_error(member.post("/group/manage/5", {"group_id": group["id"], "pid": 1}), 403)
+        assert_community_error(api.user().post("/group/manage/5", {"group_id": group["id"], "pid": 1}), 403)
         checked = [o["id"] for o in member.get("/group/manage/1", params={"group_id": group["id"]}).json()["data"] if o["checked"]]
         assert checked == [4]
 
-    @pytest.mark.parametrize("item,pid", [(2, 6), (2, 3), (1, 7), (1, 1), (1, 0), (1, 99)])
-    def test_pid_must_be_a_choice_of_the_item(self, api, item, pid):
+    @pytest.mark.parametrize("option,pid", [(4, 2), (7, 1), (8, 9), (3, 3), (3, 0), (3, 99), (6, 2), (1, 0)])
+    def test_the_option_must_be_a_leaf_under_pid(self, api, option, pid):
         owner = api.user()
         group = api.community_group(owner)
-        assert_community_error(owner.post(f"/group/manage/{item}", {"group_id": group["id"], "pid": pid}), 400)
+        assert_community_error(owner.post(f"/group/manage/{option}", {"group_id": group["id"], "pid": pid}), 400)
 
     def test_unknown_items_groups_and_bad_fields(self, api):
         owner = api.user()
         group = api.community_group(owner)
         assert_community_error(owner.get("/group/manage/3", params={"group_id": group["id"]}), 404)
-        assert_community_error(owner.post("/api/group/manage/3", {"group_id": group["id"], "pid": 4}), 404)
+        assert_community_error(owner.post("/api/group/manage/99", {"group_id": group["id"], "pid": 1}), 404)
         assert_community_error(owner.get("/group/manage/1", params={"group_id": 99_999_999_999_999}), 404)
         foreign = api.community_group(api.user(app="acme"))
         assert_community_error(owner.get("/api/group/manage/1", params={"group_id": foreign["id"]}), 404)
-        assert_community_error(owner.post("/group/manage/1", {"group_id": foreign["id"], "pid": 4}), 404)
+        assert_community_error(owner.post("/group/manage/4", {"group_id": foreign["id"], "pid": 1}), 404)
         assert_community_error(owner.get("/group/manage/1"), 400)
-        assert_community_error(owner.post("/group/manage/1", {"group_id": group["id"]}), 400)
-        assert_community_error(owner.post("/group/manage/1", {"group_id": group["id"], "pid": "x"}), 400)
+        assert_community_error(owner.post("/group/manage/4", {"group_id": group["id"]}), 400)
+        assert_community_error(owner.post("/group/manage/4", {"group_id": group["id"], "pid": "x"}), 400)
 
     def test_needs_a_token(self, api):
         assert_community_error(api.request("GET", "/api/group/manage"), 401)
         assert_community_error(api.request("GET", "/group/manage/1", params={"group_id": 1}), 401)
-        assert_community_error(api.request("POST", "/api/group/manage/1", json={"group_id": 1, "pid": 4}), 401)
+        assert_community_error(api.request("POST", "/api/group/manage/4", json={"group_id": 1, "pid": 1}), 401)

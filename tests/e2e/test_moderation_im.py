@@ -370,7 +370,7 @@ class TestPublicList:
         owner = api.user(app="public-list")
         shown, hidden = api.im_group(owner), api.im_group(owner)
         api.im_group(api.user(app="public-list-other"))
-        owner.post("/api/group/manage/2", {"group_id": gid(hidden), "pid": 9})
+        assert owner.post("/api/group/manage/9", {"group_id": gid(hidden), "pid": 2}).status_code == 200
         body = owner.im("GET", "/group/public_list").json()
         assert_shape(body, IM_ID_LIST)
         assert gid(shown) in body["data"] and gid(hidden) not in body["data"]

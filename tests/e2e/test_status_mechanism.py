@@ -20,7 +20,7 @@ import requests
 from grpc_tools import protoc
 
 from server.api.edge import EdgeInterceptor, route_options
-from server.api.tokens import TokenVerifier
+from server.api.tokens import TokenVerifier, edge_jwks
 from server.cli.envoy_config import render
 from server.domain import errors
 from tests.support.processes import ROOT, free_port, stop
@@ -73,7 +73,7 @@ def edge():
     config = work / "envoy.yaml"
     config.write_text(
         render(http_port=http_port, admin_port=admin_port, grpc_port=grpc_port,
-               descriptor=work / "edgecheck.pb", services=[service.full_name])
+               descriptor=work / "edgecheck.pb", services=[service.full_name], jwks=edge_jwks(work))
     )
     envoy = subprocess.Popen(
         [str(ENVOY), "-c", str(config), "--use-dynamic-base-id", "--log-level", "error"],
@@ -135,3 +135,22 @@ def test_an_unexpected_exception_is_a_generic_500(edge):
     assert reply.status_code == 500
     assert reply.json() == {"message": "服务器内部错误"}
     assert "SELECT" not in reply.text and "Traceback" not in reply.text
+
+
+def test_a_wrong_typed_field_is_the_laravel_422_naming_it(edge):
+    reply = requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", json={"name": 5})
+    assert reply.status_code == 422
+    assert reply.json() == {"message": "提交的信息验证错误", "errors": {"name": ["name 的类型不正确，应为字符串"]}}
+
+
+def test_malformed_json_on_a_circles_route_is_400(edge):
+    reply = requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", data='{"name": "x",}')
+    assert reply.status_code == 400
+    assert reply.json() == {"message": "请求体不是合法的 JSON"}
+
+
+def test_a_public_route_takes_no_token_but_refuses_a_bad_one(edge):
+    assert requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", json={"name": "x"}).status_code == 201
+    reply = requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", json={"name": 5}, headers={"authorization": "Bearer bad"})
+    assert reply.status_code == 401
+    assert reply.json() == {"message": "Unauthenticated."}

@@ -1,5 +1,6 @@
 """Starting the real parts for tests: the stack (gRPC server + Envoy) and a throwaway PostgreSQL."""
 
+import contextlib
 import glob
 import os
 import pwd
@@ -22,6 +23,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_ports(count: int, avoid: tuple = ()) -> int:
+    """The first of count consecutive free ports (SERVER_PROCESSES servers listen on GRPC_PORT, GRPC_PORT+1, ...)."""
+    while True:
+        first = free_port()
+        block = range(first, first + count)
+        if any(port in avoid for port in block):
+            continue
+        try:
+            for port in block[1:]:
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+
+
 def stop(process: subprocess.Popen, timeout: float = 15) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -39,7 +56,9 @@ class Stack:
         self.data_dir = data_dir
         self.database_url = database_url
         self.extra_env = extra_env or {}
-        self.http_port, self.grpc_port, self.admin_port = free_port(), free_port(), free_port()
+        self.http_port, self.admin_port = free_port(), free_port()
+        processes = int(self.extra_env.get("SERVER_PROCESSES", "1"))
+        self.grpc_port = free_ports(processes, avoid=(self.http_port, self.admin_port))
         self.base_url = f"http://127.0.0.1:{self.http_port}"
         self.log_path = data_dir / "stack.log"
         self.process: subprocess.Popen | None = None
@@ -138,3 +157,30 @@ class Postgres:
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_stack(database: str, extra_env: dict | None = None):
+    """A stack on a fresh SQLite file or a throwaway PostgreSQL cluster (the test is skipped
+    where PostgreSQL is not installed), stopped afterwards. Bad input must never have reached
+    the server as an unexpected exception."""
+    import pytest
+
+    data_dir = Path(tempfile.mkdtemp(prefix=f"groupkit-{database}-"))
+    postgres = None
+    if database == "sqlite":
+        url = f"sqlite:///{data_dir}/groups.db"
+    else:
+        postgres = Postgres()
+        if not postgres.available:
+            pytest.skip("PostgreSQL is not installed here (CI installs it)")
+        url = postgres.start().url
+    stack = Stack(data_dir, url, extra_env)
+    try:
+        yield stack.start()
+    finally:
+        stack.stop()
+        if postgres is not None:
+            postgres.stop()
+    log = stack.log()
+    assert "Traceback" not in log, log[-4000:]

@@ -8,6 +8,7 @@ import json
 import grpc
 import pytest
 
+from groupkit.circle.v1 import circle_pb2, circle_service_pb2
 from groupkit.group.v1 import group_service_pb2, im_pb2
 from server.api.edge import EdgeInterceptor, route_options
 from server.api.tokens import TokenVerifier, mint
@@ -113,3 +114,56 @@ def test_a_missing_token_never_reaches_the_handler(tmp_path):
     called = []
     _, _, code, _ = run(tmp_path, IM_METHOD, lambda r, c: called.append(1), ())
     assert code == grpc.StatusCode.UNAUTHENTICATED and called == []
+
+
+# Server-streaming RPCs (the circles' lists): the same auth, errors and statuses.
+
+CIRCLES = circle_service_pb2.DESCRIPTOR.services_by_name["CircleService"]
+
+
+def run_stream(tmp_path, method_name, behaviour, metadata):
+    interceptor = EdgeInterceptor(route_options([CIRCLES]), TokenVerifier(tmp_path))
+
+    class Details(grpc.HandlerCallDetails):
+        def __init__(self):
+            self.method = f"/{CIRCLES.full_name}/{method_name}"
+            self.invocation_metadata = metadata
+
+    handler = interceptor.intercept_service(lambda _: grpc.unary_stream_rpc_method_handler(behaviour), Details())
+    context = RecordingContext(metadata)
+    try:
+        items = list(handler.unary_stream(object(), context))
+    except Aborted:
+        items = None
+    return items, context
+
+
+def test_a_stream_passes_every_item_through_without_a_token_on_a_public_rpc(tmp_path):
+    items = [circle_pb2.Circle(id=1), circle_pb2.Circle(id=2)]
+    got, context = run_stream(tmp_path, "ListCircles", lambda r, c: iter(items), ())
+    assert got == items and context.code is None
+
+
+def test_a_stream_failing_midway_is_a_clean_circles_error(tmp_path):
+    def behaviour(request, context):
+        yield circle_pb2.Circle(id=1)
+        raise errors.InvalidArgument("latitude 必须是数字", field="latitude")
+
+    got, context = run_stream(tmp_path, "ListNearbyCircles", behaviour, ())
+    assert got is None and context.code == grpc.StatusCode.INVALID_ARGUMENT
+    assert context.trailers["x-http-code"] == "422"
+    assert json.loads(context.trailers["x-http-body"]) == {
+        "message": "提交的信息验证错误", "errors": {"latitude": ["latitude 必须是数字"]}}
+
+
+def test_a_stream_needing_a_token_is_401_before_running(tmp_path):
+    ran = []
+    got, context = run_stream(tmp_path, "ListMyCircles", lambda r, c: ran.append(1) or iter(()), ())
+    assert got is None and ran == [] and context.code == grpc.StatusCode.UNAUTHENTICATED
+    assert json.loads(context.trailers["x-http-body"]) == {"message": "Unauthenticated."}
+
+
+def test_a_stream_with_a_success_status_sends_it_only_after_the_list_is_made(tmp_path, token):
+    got, context = run_stream(tmp_path, "ListMyCircles", lambda r, c: iter([circle_pb2.Circle(id=3)]),
+                              (("authorization", f"Bearer {token}"),))
+    assert [c.id for c in got] == [3] and context.initial == {}  # 200: no x-http-code needed

@@ -4,7 +4,7 @@ import pytest
 
 from server.domain import errors
 from server.domain.model import GroupKind, Principal, Role
-from server.services import groups
+from server.services import groups, lookup
 
 
 def make(uow, owner, members=(), kind=GroupKind.GROUP, **kw):
@@ -24,10 +24,15 @@ class TestCreate:
         group = make(uow, users(1))
         assert group.im_id >= 10**13 > group.id
 
-    def test_a_failed_create_leaves_nothing(self, uow, users):
+    def test_a_failed_create_leaves_nothing(self, uow, users, monkeypatch):
+        monkeypatch.setattr(lookup.USER_DIRECTORY, "must_exist", True)
         with pytest.raises(errors.InvalidArgument):
             make(uow, users(1), [2, 999])
         assert groups.user_memberships(uow, users(1)) == []
+
+    def test_any_positive_id_is_a_user_by_default(self, uow, users):
+        group = make(uow, users(1), [2, 999])
+        assert group.member_count == 3
 
 
 class TestUpdate:

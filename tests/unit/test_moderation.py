@@ -92,14 +92,15 @@ class TestLazyExpiry:
 
 
 class TestManageTree:
-    def test_leaf_choices_of_the_item_only(self):
-        assert manage_tree.choice(1, 4).value == 1
-        assert manage_tree.choice(2, 8).value == SearchMode.NUMBER
-        for item, option in ((2, 6), (2, 3), (1, 7), (1, 1)):
+    def test_a_leaf_option_is_chosen_under_its_parent_or_top_item(self):
+        assert manage_tree.choice(4, 1).value == 1
+        assert manage_tree.choice(8, 6).value == SearchMode.NUMBER
+        assert manage_tree.choice(8, 2).value == SearchMode.NUMBER
+        for option, parent in ((6, 2), (3, 2), (7, 1), (1, 0), (9, 6)):
             with pytest.raises(errors.InvalidArgument):
-                manage_tree.choice(item, option)
+                manage_tree.choice(option, parent)
         with pytest.raises(errors.NotFound):
-            manage_tree.choice(3, 4)
+            manage_tree.choice(99, 1)
 
     def test_checked_follows_the_group(self):
         options = manage_tree.options(2, a_group(search_mode=SearchMode.NUMBER))
@@ -109,8 +110,8 @@ class TestManageTree:
 
     def test_choosing_sets_the_setting(self, uow, users):
         group = make(uow, users(1))
-        moderation.choose_manage_option(uow, users(1), 1, group.id, 5)
-        moderation.choose_manage_option(uow, users(1), 2, group.im_id, 9)
+        moderation.choose_manage_option(uow, users(1), 5, group.id, 1)
+        moderation.choose_manage_option(uow, users(1), 9, group.im_id, 2)
         found, _ = groups.group_info(uow, users(1), group.im_id)
         assert (found.apply_approval, found.search_mode) == (2, SearchMode.HIDDEN)
         assert moderation.public_im_ids(uow, users(1)) == []

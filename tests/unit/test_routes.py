@@ -15,6 +15,10 @@ DOCUMENTED_OVERLAPS = {
     ("DELETE", "/api/groups/admins", "/api/groups/{id}"),
     # /api/group/manage/{id} and /api/group/{group_id}/upgrade differ in their last literal too.
     ("POST", "/api/group/manage/{id}", "/api/group/{group_id}/upgrade"),
+    # Circles (documents 001/002): count, protocol and users beside the detail of a circle.
+    ("GET", "/api/v2/plus-group/groups/count", "/api/v2/plus-group/groups/{group}"),
+    ("GET", "/api/v2/plus-group/groups/protocol", "/api/v2/plus-group/groups/{group}"),
+    ("GET", "/api/v2/plus-group/groups/users", "/api/v2/plus-group/groups/{group}"),
 }
 
 

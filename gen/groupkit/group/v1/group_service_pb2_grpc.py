@@ -883,10 +883,10 @@ class GroupServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def SetGroupManageItem(self, request, context):
-        """SetGroupManageItem chooses an option of a management item and applies it (join
-        approval or searchability). Returns PERMISSION_DENIED unless the caller is the owner
-        or an admin; INVALID_ARGUMENT when pid is not a choice of the item; NOT_FOUND for an
-        unknown item or group.
+        """SetGroupManageItem chooses the option {id} under its parent item pid and applies it
+        (join approval or searchability). Returns PERMISSION_DENIED unless the caller is the
+        owner or an admin; INVALID_ARGUMENT when the option is not a leaf under pid; NOT_FOUND
+        for an unknown option or group.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

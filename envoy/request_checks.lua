@@ -1,0 +1,170 @@
+-- Checks on an authenticated REST request before the transcoder reads it:
+--  * a JSON body must be strict JSON (RFC 8259): the transcoder's parser also takes
+--    trailing commas, and a lenient edge would accept what clients must fix;
+--  * an im request's app_id header must name the token's app (401, like a bad token).
+-- Refusals are plain texts that edge.lua turns into the dialect's envelope and words.
+
+local find, byte = string.find, string.byte
+local MAX_DEPTH = 256
+
+local function skip_space(text, i)
+  local _, last = find(text, "^[ \t\r\n]*", i)
+  return last + 1
+end
+
+local function string_end(text, i)  -- text[i] is the opening quote
+  i = i + 1
+  while true do
+    local _, last = find(text, '^[^"\\%z\1-\31]*', i)
+    i = last + 1
+    local c = byte(text, i)
+    if c == 34 then
+      return i + 1
+    elseif c ~= 92 then
+      return nil  -- a control character, or the end of the text
+    elseif find(text, '^["\\/bfnrt]', i + 1) then
+      i = i + 2
+    elseif find(text, "^u%x%x%x%x", i + 1) then
+      i = i + 6
+    else
+      return nil
+    end
+  end
+end
+
+local function number_end(text, i)
+  if byte(text, i) == 45 then
+    i = i + 1
+  end
+  if byte(text, i) == 48 then
+    i = i + 1
+  else
+    local _, last = find(text, "^[1-9]%d*", i)
+    if not last then
+      return nil
+    end
+    i = last + 1
+  end
+  local _, last = find(text, "^%.%d+", i)
+  if last then
+    i = last + 1
+  end
+  _, last = find(text, "^[eE][+-]?%d+", i)
+  if last then
+    i = last + 1
+  end
+  return i
+end
+
+local value_end
+
+local function container_end(text, i, depth, close, member)
+  i = skip_space(text, i + 1)
+  if byte(text, i) == close then
+    return i + 1
+  end
+  while true do
+    if member then
+      if byte(text, i) ~= 34 then
+        return nil
+      end
+      i = string_end(text, i)
+      if not i then
+        return nil
+      end
+      i = skip_space(text, i)
+      if byte(text, i) ~= 58 then
+        return nil
+      end
+      i = i + 1
+    end
+    i = value_end(text, i, depth + 1)
+    if not i then
+      return nil
+    end
+    i = skip_space(text, i)
+    local c = byte(text, i)
+    if c == close then
+      return i + 1
+    elseif c ~= 44 then
+      return nil
+    end
+    i = skip_space(text, i + 1)
+  end
+end
+
+value_end = function(text, i, depth)
+  if depth > MAX_DEPTH then
+    return nil
+  end
+  i = skip_space(text, i)
+  local c = byte(text, i)
+  if c == 123 then
+    return container_end(text, i, depth, 125, true)
+  elseif c == 91 then
+    return container_end(text, i, depth, 93, false)
+  elseif c == 34 then
+    return string_end(text, i)
+  elseif c == 116 then
+    return find(text, "^true", i) and i + 4 or nil
+  elseif c == 102 then
+    return find(text, "^false", i) and i + 5 or nil
+  elseif c == 110 then
+    return find(text, "^null", i) and i + 4 or nil
+  end
+  return number_end(text, i)
+end
+
+local function strict_json(text)
+  local i = value_end(text, 1, 0)
+  return i ~= nil and skip_space(text, i) > #text
+end
+
+local function refuse(handle, status, text, malformed)
+  if malformed then
+    handle:streamInfo():dynamicMetadata():set("edge", "malformed", "1")
+  end
+  handle:respond({[":status"] = tostring(status), ["content-type"] = "text/plain"}, text)
+end
+
+function envoy_on_request(handle)
+  local headers = handle:headers()
+  local content_type = headers:get("content-type") or ""
+  if string.sub(content_type, 1, 16) == "application/grpc" then
+    return
+  end
+  local path = headers:get(":path") or ""
+  if string.sub(path, 1, 7) == "/group/" and string.sub(path, 1, 13) ~= "/group/manage" then
+    local jwt = handle:streamInfo():dynamicMetadata():get("envoy.filters.http.jwt_authn")
+    local claims = jwt and jwt["jwt_payload"]
+    if claims then
+      local app = claims["app"]
+      if app == nil or app == "" then
+        app = "default"
+      end
+      app = tostring(app)
+      if headers:get("app_id") ~= app then
+        refuse(handle, 401, "edge: app_id", false)
+        return
+      end
+    end
+  end
+  local method = headers:get(":method")
+  if method == "GET" or method == "HEAD" or method == "OPTIONS" then
+    return
+  end
+  -- Circles forms and uploads are parsed by the server. Everywhere else the transcoder reads
+  -- the body as JSON whatever its content-type (curl -d sends JSON as a form).
+  local form = find(content_type, "^multipart/") or find(content_type, "^application/x%-www%-form%-urlencoded")
+  if form and string.sub(path, 1, 8) == "/api/v2/" then
+    return
+  end
+  local body = handle:body()
+  if body == nil or body:length() == 0 then
+    return
+  end
+  local text = body:getBytes(0, body:length())
+  if not find(text, "^[ \t\r\n]*$") and not strict_json(text) then
+    refuse(handle, 400, "edge: malformed JSON", true)
+  end
+end
