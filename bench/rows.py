@@ -44,6 +44,7 @@ ROWS = [
     Row("im-info", "im info", "GET", "/group/info?group_id={im_id}"),
     Row("im-members", "im member_list page (50)", "GET", "/group/member_list?group_id={im_id}&limit=50"),
     Row("im-joined", "im user_joined", "GET", "/group/user_joined"),
+    Row("notice-list", "community notice list", "GET", "/api/group/notices?group_id={group_id}"),
     Row("w-join", "write: join (POST /api/groups/{id}/join)", "POST", "", WRITE, body="{{}}", user="joiner",
         fresh="join_paths"),
     Row("w-create", "write: create group (POST /api/groups)", "POST", "/api/groups", WRITE,

@@ -123,6 +123,7 @@ def running_stack(data_dir: Path, database_url: str, processes: int):
         "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SERVER_PROCESSES": str(processes),
         # One token drives the whole load: the per-caller rate limits would measure themselves.
         "RATE_LIMIT_READS": os.environ.get("RATE_LIMIT_READS", "1000000"),
+        "RATE_LIMIT_WRITES": os.environ.get("RATE_LIMIT_WRITES", "1000000"),
         "RATE_LIMIT_TOTAL": os.environ.get("RATE_LIMIT_TOTAL", "1000000"),
     }
     log_file = data_dir / f"stack-{processes}.log"

@@ -52,7 +52,7 @@ class Seed:
     # Through the API (once per database)
 
     def small_group(self, base_url: str) -> None:
-        """The reader's group of 21 members; users become known on their first call."""
+        """The reader's group of 21 members with three notices; users become known on their first call."""
         if "im_id" in self.values:
             return
         for user_id in SMALL_MEMBERS:
@@ -62,6 +62,9 @@ class Seed:
         created = call(base_url, "POST", "/api/groups", self.token("reader"),
                        {"type": "group", "name": "bench", "members": SMALL_MEMBERS})["data"]
         (mine,) = call(base_url, "GET", "/api/user/groups", self.token("reader"))["data"]
+        for n in range(3):
+            call(base_url, "POST", "/api/group/notices", self.token("reader"),
+                 {"group_id": created["id"], "title": f"公告{n}", "content": "bench notice"})
         self.values.update(group_id=created["id"], im_id=mine["groupid"], member_a=SMALL_MEMBERS[0],
                            member_b=SMALL_MEMBERS[1])
 
