@@ -84,7 +84,7 @@ test-e2e: gen ## End-to-end tests through a real Envoy and server, SQLite and Po
 test: gen ## The whole suite
 	$(PY) -m pytest -q tests
 
-bench: gen ## req/s and p50/p99 of GET /api/groups/{id} against a trivial RPC behind the same Envoy
+bench: gen ## Hot requests vs both ceilings, SQLite and PostgreSQL, 1 and 2 processes (BENCH_SECONDS, BENCH_DATABASES, BENCH_PROCESSES, BENCH_ROWS)
 	$(PY) -m bench.run
 
 clean: ## Remove the venv, node_modules, builds and local data

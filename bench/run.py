@@ -1,55 +1,58 @@
-"""make bench: what a real REST read costs, measured against the most this stack can serve.
+"""make bench: what the hot requests cost, side by side with what the same edge serves for nothing.
 
-Starts the whole stack (server.cli.run: Envoy in front of the Python gRPC server) on free
-ports over a fresh SQLite database, creates a group of 20 members, then drives two targets
-through the same Envoy listener with the same load generator and the same concurrency:
+For each database (SQLite, a throwaway PostgreSQL cluster) and each server process count, it
+starts the whole stack (server.cli.run: Envoy in front of SERVER_PROCESSES Python gRPC
+servers) on free ports, seeds it (bench.seed), and drives every row of bench.rows.ROWS
+through Envoy with h2load (16 connections, one request in flight each). One table: req/s,
+p50, p99, errors, and each row's req/s over the authenticated ceiling of the same run.
+Results go to data/bench-results.json; BENCH_README=1 also writes the table into README.md.
 
-  GET /api/groups/{id}          REST → Envoy (Lua, gRPC-JSON transcoder) → Python gRPC → auth, SQLite, JSON
-  grpc.health.v1.Health/Check   native gRPC → Envoy → Python gRPC, nothing else
-
-The health check is the ceiling: it crosses the same Envoy and the same Python gRPC server
-with an empty request and does no work of its own (no token, no database, no transcoding),
-so no endpoint of this stack can be faster. The ratio of the two says how much of that
-capacity GET /api/groups/{id} keeps. Prints a table and writes data/bench-results.json.
-
-SERVER_PROCESSES (default 1) is passed to the stack. BENCH_SECONDS (default 10) and
-BENCH_CONCURRENCY (default 16) set the measured duration per target and the number of
-connections, each with one request in flight; a 2 s warm-up precedes each measurement and
-is not counted.
+Settings (environment):
+  BENCH_SECONDS      measured seconds per row (default 10), after a 2 s warm-up
+  BENCH_CONCURRENCY  connections (default 16)
+  BENCH_DATABASES    sqlite,postgresql (default both)
+  BENCH_PROCESSES    server process counts, e.g. 1,2 (default 1,2)
+  BENCH_ROWS         row keys to run (default all; the two ceilings always run)
+  BENCH_BIG_MEMBERS  members of the big group on PostgreSQL (default 100000)
+  BENCH_PROFILE      a row key: py-spy records the (first) server process during that row;
+                     the collapsed stacks go to data/profile-<row>-<database>-<processes>.txt
+  BENCH_README       1: replace the table in README.md between the bench markers
 """
 
 import contextlib
-import http.client
 import json
 import math
 import os
+import platform
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-
-from server.api.tokens import mint
+from bench import profile
+from bench.rows import AUTH_CEILING, CEILING, ROWS, Row
+from bench.seed import Seed
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESULTS_FILE = PROJECT_ROOT / "data" / "bench-results.json"
+README = PROJECT_ROOT / "README.md"
+README_START, README_END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "16"))
+DATABASES = [d for d in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if d]
+PROCESSES = [int(p) for p in os.environ.get("BENCH_PROCESSES", "1,2").split(",") if p]
+ONLY_ROWS = {r for r in os.environ.get("BENCH_ROWS", "").split(",") if r}
+BIG_MEMBERS = int(os.environ.get("BENCH_BIG_MEMBERS", "100000"))
+PROFILE_ROW = os.environ.get("BENCH_PROFILE", "")
 WARM_UP_SECONDS = 2
-START_TIMEOUT = 60
+START_TIMEOUT = 90
 STOP_TIMEOUT = 20
 READY_LINE = "Ctrl-C stops both."
-OWNER = 5
-MEMBERS = list(range(100, 120))
-HEALTH_PATH = "/grpc.health.v1.Health/Check"
+FRESH_PER_SECOND = 2_500  # writes that need a fresh target get this many per second of the run
 # One gRPC frame: not compressed, length 0, i.e. an empty HealthCheckRequest.
 EMPTY_HEALTH_CHECK_FRAME = b"\x00" + (0).to_bytes(4, "big")
 
@@ -60,22 +63,22 @@ class BenchFailed(Exception):
 
 @dataclass
 class Result:
-    target: str
+    database: str
+    processes: int
+    row: str
+    label: str
+    kind: str
+    request: str
+    concurrency: int
     requests_per_second: float
     p50_ms: float
     p99_ms: float
-    succeeded: int
     errors: int
+    ratio: float = math.nan  # req/s over the authenticated ceiling's
 
 
-def summarize(target: str, latencies_us: list[int], errors: int) -> Result:
-    """Latencies of the successful requests of the measured window, in microseconds."""
-    ordered = sorted(latencies_us)
-
-    def percentile(p: float) -> float:
-        return ordered[max(0, math.ceil(p * len(ordered)) - 1)] / 1000 if ordered else math.nan
-
-    return Result(target, len(ordered) / SECONDS, percentile(0.50), percentile(0.99), len(ordered), errors)
+def percentile(ordered: list[int], p: float) -> float:
+    return ordered[max(0, math.ceil(p * len(ordered)) - 1)] / 1000 if ordered else math.nan
 
 
 def free_ports(count: int) -> list[int]:
@@ -87,207 +90,256 @@ def free_ports(count: int) -> list[int]:
 
 
 @contextlib.contextmanager
-def running_stack(data_dir: Path):
-    """Yields the Envoy port once server.cli.run reports both processes ready; stops it after."""
+def postgres_cluster():
+    """A throwaway cluster, as the tests start one (tests/support/processes.Postgres)."""
+    from tests.support.processes import Postgres
+
+    cluster = Postgres()
+    if not cluster.available:
+        raise BenchFailed("PostgreSQL is not installed (apt-get install postgresql)")
+    cluster.start()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@dataclass
+class RunningStack:
+    port: int
+    process: subprocess.Popen
+
+    def server_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return [int(pid) for pid in children if b"server" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")]
+
+
+@contextlib.contextmanager
+def running_stack(data_dir: Path, database_url: str, processes: int):
+    """Yields once server.cli.run reports Envoy and the servers ready; stops them after."""
     http_port, grpc_port, admin_port, metrics_port = free_ports(4)
     env = {
         **os.environ, "HTTP_PORT": str(http_port), "GRPC_PORT": str(grpc_port), "ADMIN_PORT": str(admin_port),
-        "METRICS_PORT": str(metrics_port),
-        "DATA_DIR": str(data_dir), "DATABASE_URL": f"sqlite:///{data_dir / 'bench.db'}",
+        "METRICS_PORT": str(metrics_port), "DATA_DIR": str(data_dir), "DATABASE_URL": database_url, "SERVER_PROCESSES": str(processes),
         # One token drives the whole load: the per-caller rate limits would measure themselves.
         "RATE_LIMIT_READS": os.environ.get("RATE_LIMIT_READS", "1000000"),
+        "RATE_LIMIT_WRITES": os.environ.get("RATE_LIMIT_WRITES", "1000000"),
         "RATE_LIMIT_TOTAL": os.environ.get("RATE_LIMIT_TOTAL", "1000000"),
     }
-    log_file = data_dir / "stack.log"
+    log_file = data_dir / f"stack-{processes}.log"
     with log_file.open("w") as log:
-        stack = subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-m", "server.cli.run"], cwd=PROJECT_ROOT, env=env,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
         deadline = time.monotonic() + START_TIMEOUT
-        while not any(line.startswith(READY_LINE) for line in log_file.read_text().splitlines()):
-            if stack.poll() is not None or time.monotonic() > deadline:
-                raise BenchFailed(f"the stack did not start; its output:\n{log_file.read_text()}")
+        while READY_LINE not in log_file.read_text():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise BenchFailed(f"the stack did not start; its output:\n{log_file.read_text()[-3000:]}")
             time.sleep(0.2)
-        yield http_port
+        yield RunningStack(http_port, process)
     finally:
-        stack.terminate()  # server.cli.run stops Envoy, then the gRPC server
+        process.terminate()  # server.cli.run stops Envoy, then the gRPC servers
         try:
-            stack.wait(STOP_TIMEOUT)
+            process.wait(STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
-            stack.kill()
-            stack.wait()
+            process.kill()
+            process.wait()
 
 
-def call(base_url: str, method: str, path: str, token: str, body: dict | None = None) -> dict:
-    request = urllib.request.Request(
-        base_url + path, method=method, data=None if body is None else json.dumps(body).encode(),
-        headers={"authorization": f"Bearer {token}", "content-type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as reply:
-        return json.load(reply)
-
-
-def create_group(base_url: str, data_dir: Path, token: str) -> str:
-    """The IM groupid of a new group whose members are MEMBERS; users become known on their first call."""
-    for user_id in MEMBERS:
-        call(base_url, "GET", "/api/user/groups", mint(data_dir, user_id))
-    call(base_url, "POST", "/api/groups", token, {"type": "group", "name": "bench", "members": MEMBERS})
-    (group,) = call(base_url, "GET", "/api/user/groups", token)["data"]
-    return group["groupid"]
-
-
-def check_health_through_envoy(port: int) -> None:
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-        status = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5).status
-    if status != health_pb2.HealthCheckResponse.SERVING:
-        raise BenchFailed(f"the health check through Envoy answered {status}, not SERVING")
-
-
-def quiet(args: list[str]) -> bool:
-    try:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        return subprocess.run(args, check=False, capture_output=True, env=env).returncode == 0
-    except OSError:
-        return False
-
-
-def find_h2load() -> str | None:
+def find_h2load() -> str:
     """h2load from PATH, else installed from Debian's nghttp2-client."""
     if not shutil.which("h2load"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         install = ["apt-get", "install", "-y", "-q", "nghttp2-client"]
-        if not quiet(install) and quiet(["apt-get", "update", "-q"]):
-            quiet(install)
-    return shutil.which("h2load")
+        if subprocess.run(install, capture_output=True, env=env, check=False).returncode != 0:
+            subprocess.run(["apt-get", "update", "-q"], capture_output=True, env=env, check=False)
+            subprocess.run(install, capture_output=True, env=env, check=False)
+    found = shutil.which("h2load")
+    if not found:
+        raise BenchFailed("h2load is missing and apt-get install nghttp2-client failed")
+    return found
 
 
-def h2load(h2load_bin: str, target: str, url: str, options: list[str], log_file: Path) -> Result:
-    """One h2load run; its log file holds one line per request of the measured window
-    (start time µs, HTTP status or 0 on a stream error, latency µs)."""
-    run = subprocess.run(
-        [h2load_bin, "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-c", str(CONCURRENCY), "-m", "1",
-         "--log-file", str(log_file), *options, url],
-        check=False, capture_output=True, text=True,
-    )
-    if run.returncode != 0:
-        raise BenchFailed(f"h2load failed on {target}:\n{run.stdout}{run.stderr}")
-    rows = [line.split("\t") for line in log_file.read_text().splitlines()]
-    latencies = [int(latency) for _, status, latency in rows if 200 <= int(status) < 300]
-    return summarize(target, latencies, len(rows) - len(latencies))
+def h2load(row: Row, seed: Seed, port: int, work_dir: Path) -> tuple[list[int], int, str]:
+    """Latencies (µs) of the successful requests of the measured window, the error count, the request.
 
-
-def python_load(target: str, connect) -> Result:
-    """CONCURRENCY threads, each with its own connection from connect(), which returns a
-    send() -> bool; requests back to back, only those started after the warm-up counted."""
-    measure_from = time.monotonic() + WARM_UP_SECONDS
-    stop_at = measure_from + SECONDS
-    latencies, errors, lock = [], [0], threading.Lock()
-
-    def client():
-        send = connect()
-        while (started := time.monotonic()) < stop_at:
-            ok = send()
-            if started >= measure_from:
-                with lock:
-                    if ok:
-                        latencies.append(int((time.monotonic() - started) * 1e6))
-                    else:
-                        errors[0] += 1
-
-    threads = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return summarize(target, latencies, errors[0])
-
-
-def rest_connection(port: int, path: str, token: str):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-
-    def send() -> bool:
-        try:
-            connection.request("GET", path, headers={"authorization": f"Bearer {token}"})
-            reply = connection.getresponse()
-            reply.read()
-            return 200 <= reply.status < 300
-        except (OSError, http.client.HTTPException):
-            connection.close()
-            return False
-
-    return send
-
-
-def health_connection(port: int):
-    # A channel per thread, so each holds its own HTTP/2 connection to Envoy.
-    stub = health_pb2_grpc.HealthStub(grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]))
-
-    def send() -> bool:
-        try:
-            return stub.Check(health_pb2.HealthCheckRequest(), timeout=30).status == health_pb2.HealthCheckResponse.SERVING
-        except grpc.RpcError:
-            return False
-
-    return send
-
-
-def measure(h2load_bin: str | None, port: int, group_path: str, token: str, work_dir: Path) -> tuple[str, list[Result]]:
-    group_target = "GET /api/groups/{id}"
-    ceiling_target = "gRPC Health/Check (ceiling)"
-    if h2load_bin:
-        body_file = work_dir / "health-check.grpc"
-        body_file.write_bytes(EMPTY_HEALTH_CHECK_FRAME)
-        base_url = f"http://127.0.0.1:{port}"
-        return "h2load (HTTP/2 cleartext)", [
-            h2load(h2load_bin, group_target, base_url + group_path, ["-H", f"authorization: Bearer {token}"],
-                   work_dir / "h2load-group.log"),
-            h2load(h2load_bin, ceiling_target, base_url + HEALTH_PATH,
-                   ["-d", str(body_file), "-H", "content-type: application/grpc", "-H", "te: trailers"], work_dir / "h2load-ceiling.log"),
-        ]
-    print("h2load is not available (apt-get install nghttp2-client failed): using the Python load generator", flush=True)
-    return "Python threads (http.client HTTP/1.1 keep-alive; grpc sync stubs)", [
-        python_load(group_target, lambda: rest_connection(port, group_path, token)),
-        python_load(ceiling_target, lambda: health_connection(port)),
+    A row with fresh targets runs one h2load per connection, each with its own share of the
+    paths: h2load's clients each walk an input file from its first line."""
+    base = f"http://127.0.0.1:{port}"
+    concurrency = row.concurrency or CONCURRENCY
+    common = [find_h2load(), "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-m", "1"]
+    if row.grpc:
+        body = work_dir / "health.grpc"
+        body.write_bytes(EMPTY_HEALTH_CHECK_FRAME)
+        common += ["-d", str(body), "-H", "content-type: application/grpc", "-H", "te: trailers"]
+    else:
+        common += ["-H", f"authorization: Bearer {seed.token(row.user)}", "-H", "app_id: default"]
+        if row.body is not None:
+            body = work_dir / f"{row.key}.json"
+            body.write_text(row.body.format(**seed.values))
+            common += ["-d", str(body), "-H", "content-type: application/json"]
+    runs: list[list[str]] = []
+    if row.fresh:
+        paths = getattr(seed, row.fresh)(FRESH_PER_SECOND * (SECONDS + WARM_UP_SECONDS))
+        for client in range(concurrency):
+            uris = work_dir / f"{row.key}-{client}.uris"
+            uris.write_text("".join(f"{base}{path}\n" for path in paths[client::concurrency]))
+            runs.append([*common, "-c", "1", "-i", str(uris)])
+        request = f"{row.method} {paths[0]} (a fresh group each)"
+    else:
+        runs.append([*common, "-c", str(concurrency), base + row.path.format(**seed.values)])
+        request = f"{row.method} {row.path}"
+    logs = [work_dir / f"h2load-{row.key}-{i}.log" for i in range(len(runs))]
+    processes = [
+        subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for args, log in zip(runs, logs, strict=True)
     ]
+    for process in processes:
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            raise BenchFailed(f"h2load failed on {row.key}:\n{output}")
+    lines = [line.split("\t") for log in logs for line in log.read_text().splitlines()]
+    latencies = sorted(int(latency) for _, status, latency in lines if 200 <= int(status) < 300)
+    return latencies, len(lines) - len(latencies), request
 
 
-def report(load_generator: str, results: list[Result]) -> dict:
-    group, ceiling = results
-    share = 100 * group.requests_per_second / ceiling.requests_per_second if ceiling.requests_per_second else math.nan
-    facts = {
-        "nproc": os.cpu_count(), "concurrency": CONCURRENCY, "duration_seconds": SECONDS,
-        "warm_up_seconds": WARM_UP_SECONDS, "database": "SQLite (file in a temporary directory)",
-        "server_processes": int(os.environ.get("SERVER_PROCESSES", "1")),
-        "load_generator": load_generator,
+@contextlib.contextmanager
+def profiling(row: Row, stack: RunningStack, database: str, processes: int):
+    """py-spy records one server process while the row runs, when BENCH_PROFILE names the row."""
+    if row.key != PROFILE_ROW or not shutil.which("py-spy", path=f"{Path(sys.executable).parent}:{os.environ['PATH']}"):
+        yield
+        return
+    py_spy = shutil.which("py-spy", path=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    RESULTS_FILE.parent.mkdir(exist_ok=True)
+    out = RESULTS_FILE.parent / f"profile-{row.key}-{database}-{processes}.txt"
+    recorder = subprocess.Popen(
+        [py_spy, "record", "--pid", str(stack.server_pids()[0]), "--duration", str(SECONDS + WARM_UP_SECONDS),
+         "--rate", "250", "--gil", "--format", "raw", "--output", str(out), "--nonblocking"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        recorder.wait(60)
+        if out.exists():
+            print(f"\nprofile of {row.key} ({database}, {processes} process(es)) → {out.relative_to(PROJECT_ROOT)}")
+            print(profile.render(out), flush=True)
+
+
+def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_dir: Path) -> list[Result]:
+    rows = [r for r in ROWS if database in r.databases and (r.kind == CEILING or not ONLY_ROWS or r.key in ONLY_ROWS)]
+    results = []
+    with running_stack(work_dir, database_url, processes) as stack:
+        base_url = f"http://127.0.0.1:{stack.port}"
+        seed.small_group(base_url)
+        if database == "postgresql" and any(r.key.startswith("big-") for r in rows):
+            seed.big_group(BIG_MEMBERS)
+        for row in rows:
+            if stack.process.poll() is not None:
+                log = (work_dir / f"stack-{processes}.log").read_text()
+                (RESULTS_FILE.parent / "bench-stack.log").write_text(log)
+                raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
+                                  f"its output is in data/bench-stack.log:\n{log[-1500:]}")
+            with profiling(row, stack, database, processes):
+                latencies, errors, request = h2load(row, seed, stack.port, work_dir)
+            result = Result(
+                database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
+                round(len(latencies) / SECONDS, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
+            )
+            results.append(result)
+            print(f"  {database:<10} {processes}p  {row.key:<14} {result.requests_per_second:>8.1f} req/s  "
+                  f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {errors}", flush=True)
+    ceiling = next(r.requests_per_second for r in results if r.row == AUTH_CEILING)
+    for result in results:
+        result.ratio = round(result.requests_per_second / ceiling, 3) if ceiling else math.nan
+    return results
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    return {
+        "cpus": os.cpu_count(), "cpu": cpu, "memory_gib": round(memory_kb / 2**20, 1),
+        "kernel": platform.release(), "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(), "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
     }
-    print(f"\n{'target':<30}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
-        print(f"{r.target:<30}{r.requests_per_second:>10.1f}{r.p50_ms:>10.2f}{r.p99_ms:>10.2f}{r.errors:>8}")
-    print(f"\n{group.target} / ceiling: {share:.1f}% of the req/s")
-    print(", ".join(f"{key} {value}" for key, value in facts.items()))
-    return {"results": [asdict(r) for r in results], "group_share_of_ceiling_percent": share, **facts}
+        concurrency = f" (c={r.concurrency})" if r.concurrency != CONCURRENCY else ""
+        lines.append(f"| {r.database} | {r.processes} | {r.label}{concurrency} | {r.requests_per_second:.0f} | "
+                     f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {100 * r.ratio:.0f} % |")
+    return "\n".join(lines)
+
+
+def scaling(results: list[Result]) -> list[str]:
+    """Two processes over one, per read row, where both ran."""
+    lines = []
+    for database in DATABASES:
+        one = {r.row: r.requests_per_second for r in results if r.database == database and r.processes == 1}
+        two = {r.row: r.requests_per_second for r in results if r.database == database and r.processes == 2}
+        shared = [key for key in one if key in two and one[key]]
+        if shared:
+            lines.append(f"{database}, 2 processes / 1: " + ", ".join(f"{k} {two[k] / one[k]:.2f}×" for k in shared))
+    return lines
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text()
+    start, end = readme.find(README_START), readme.find(README_END)
+    if start < 0 or end < 0:
+        print("README.md has no bench markers: not updated", file=sys.stderr)
+        return
+    README.write_text(readme[: start + len(README_START)] + "\n" + text + "\n" + readme[end:])
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="groupkit-bench-") as tmp:
-        data_dir = Path(tmp)
-        token = mint(data_dir, OWNER, name="bench")  # creates the signing key the server will verify with
-        h2load_bin = find_h2load()
-        try:
-            with running_stack(data_dir) as port:
-                groupid = create_group(f"http://127.0.0.1:{port}", data_dir, token)
-                check_health_through_envoy(port)
-                load_generator, results = measure(h2load_bin, port, f"/api/groups/{groupid}", token, data_dir)
-        except (BenchFailed, OSError, grpc.RpcError) as exc:
-            print(f"bench failed: {exc}", file=sys.stderr)
-            return 1
-    summary = report(load_generator, results)
+    facts = {**machine(), "concurrency": CONCURRENCY, "seconds": SECONDS, "warm_up_seconds": WARM_UP_SECONDS,
+             "load_generator": "h2load (HTTP/2 cleartext to Envoy), one request in flight per connection",
+             "postgresql": "throwaway cluster, fsync=off (as the tests start one)"}
+    results: list[Result] = []
+    try:
+        find_h2load()
+        for database in DATABASES:
+            with contextlib.ExitStack() as cleanup:
+                work_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix=f"groupkit-bench-{database}-")))
+                if database == "sqlite":
+                    url = f"sqlite:///{work_dir / 'bench.db'}"
+                else:
+                    url = cleanup.enter_context(postgres_cluster())
+                seed = Seed(url, work_dir)
+                seed.token("reader")  # creates the signing key the servers verify with
+                for processes in PROCESSES:
+                    results += run_rows(database, url, processes, seed, work_dir)
+    except (BenchFailed, OSError) as exc:
+        print(f"bench failed: {exc}", file=sys.stderr)
+        return 1
+    text = "\n".join([
+        table(results), "",
+        *(f"{line}  " for line in scaling(results)),
+        f"Machine: {facts['cpus']} × {facts['cpu']}, {facts['memory_gib']} GiB, Linux {facts['kernel']}, "
+        f"Python {facts['python']}, load average at start {facts['load_average_at_start'][0]:.2f}; "
+        f"{facts['date_utc']} UTC; h2load {CONCURRENCY} connections × 1 request, {SECONDS} s per row after "
+        f"{WARM_UP_SECONDS} s warm-up. The machine is shared: compare ratios within one run.",
+    ])
+    print("\n" + text)
     RESULTS_FILE.parent.mkdir(exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps(summary, indent=2) + "\n")
+    RESULTS_FILE.write_text(json.dumps({"machine": facts, "results": [asdict(r) for r in results]}, indent=2) + "\n")
     print(f"written to {RESULTS_FILE.relative_to(PROJECT_ROOT)}")
-    if any(r.succeeded == 0 for r in results):
-        print("bench failed: a target had no successful request", file=sys.stderr)
+    if os.environ.get("BENCH_README") == "1":
+        write_readme(text)
+    failed = [r.row for r in results if r.requests_per_second == 0]
+    if failed:
+        print(f"bench failed: no successful request on {', '.join(failed)}", file=sys.stderr)
         return 1
     return 0
 

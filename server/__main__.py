@@ -5,6 +5,7 @@ import signal
 import threading
 
 from server.api.app import build_server
+from server.api.edge import install_access_log
 from server.config import Settings
 
 GRACE_SECONDS = 5
@@ -12,6 +13,7 @@ GRACE_SECONDS = 5
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    install_access_log()
     settings = Settings.from_env()
     server, port = build_server(settings)
     server.start()

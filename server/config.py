@@ -40,7 +40,7 @@ class Settings:
             metrics_port=int(env.get("METRICS_PORT", "9464")),
             database_url=env.get("DATABASE_URL", "sqlite:///data/groups.db"),
             data_dir=data_dir,
-            grpc_workers=int(env.get("GRPC_WORKERS", "8")),
+            grpc_workers=int(env.get("GRPC_WORKERS", "4")),
             server_processes=max(1, int(env.get("SERVER_PROCESSES", "1"))),
             jwt_jwks=env.get("JWT_JWKS", ""),
             jwt_public_key=env.get("JWT_PUBLIC_KEY", ""),

@@ -3,6 +3,7 @@
 import json
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import jwt
@@ -81,7 +82,8 @@ def _text(value: str) -> str:
 
 class TokenVerifier:
     """Verifies tokens against a configured JWKS or public key, or else the local key.
-    Verified tokens are cached until they expire: a client reuses one token for many calls."""
+    Verified tokens are cached until they expire (a client reuses one token for many calls):
+    a bounded LRU, so a burst of new tokens evicts the least recently used, not everyone's."""
 
     def __init__(self, data_dir: Path, jwks: str = "", public_key: str = "", cache_size: int = 20_000):
         self._keys: dict[str | None, object] = {}
@@ -93,7 +95,7 @@ class TokenVerifier:
         else:
             self._keys[None] = ensure_local_key(data_dir).public_key()
             self._keys[LOCAL_KID] = self._keys[None]
-        self._cache: dict[str, dict] = {}
+        self._cache: OrderedDict[str, dict] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
@@ -108,7 +110,10 @@ class TokenVerifier:
         return key
 
     def verify(self, token: str) -> dict:
-        claims = self._cache.get(token)
+        with self._lock:
+            claims = self._cache.get(token)
+            if claims is not None:
+                self._cache.move_to_end(token)
         if claims is not None:
             if "exp" in claims and claims["exp"] <= time.time():
                 raise errors.Unauthenticated("令牌已过期")
@@ -123,9 +128,9 @@ class TokenVerifier:
         if not (sub.isascii() and sub.isdigit()) or not 0 < int(sub) <= ids.MAX_NUMBER:
             raise errors.Unauthenticated("令牌的 sub 必须是用户 id")
         with self._lock:
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()
             self._cache[token] = claims
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return claims
 
 

@@ -1,6 +1,7 @@
 """Small converters shared by the dialect mappers."""
 
-from datetime import UTC, datetime
+import time
+from functools import lru_cache
 
 from google.protobuf import struct_pb2
 from google.protobuf.descriptor import FieldDescriptor
@@ -36,9 +37,10 @@ def list_value(items: list[dict]) -> struct_pb2.ListValue:
     return values
 
 
+@lru_cache(maxsize=16384)  # the same rows' times are printed again and again; formatting was ~10 % of a detail
 def datetime_text(ms: int) -> str:
     """Community and circles times: "YYYY-MM-DD HH:MM:SS" in UTC."""
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(ms // 1000))
 
 
 _INTEGER_TYPES = frozenset(

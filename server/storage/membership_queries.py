@@ -5,6 +5,7 @@ import secrets
 from server.domain import model as dm
 from server.storage.models import AppSecret, BlockedUser, Group, Invitation, JoinRequest
 from server.storage.rows import group_from_row
+from server.storage.sql import fetch_all, marks, quoted
 
 PENDING = dm.RequestStatus.PENDING
 
@@ -164,10 +165,11 @@ class MembershipQueries:
     def blocked_among(self, group_id: int, user_ids: list[int]) -> set[int]:
         if not user_ids:
             return set()
-        rows = BlockedUser.select(BlockedUser.user_id).where(
-            (BlockedUser.group == group_id) & (BlockedUser.user_id.in_(user_ids))
+        rows = fetch_all(
+            f'SELECT "user_id" FROM {quoted(BlockedUser)} WHERE "group_id" = ? AND "user_id" IN ({marks(len(user_ids))})',
+            [group_id, *user_ids],
         )
-        return {r.user_id for r in rows}
+        return {user_id for (user_id,) in rows}
 
     def block(self, group_id: int, user_ids: list[int], now: int) -> None:
         if user_ids:

@@ -7,6 +7,7 @@ import peewee as pw
 
 from server.domain import model as dm
 from server.storage.circle_queries import CircleQueries
+from server.storage.db import is_sqlite
 from server.storage.exits_queries import ExitsQueries
 from server.storage.file_queries import FileQueries
 from server.storage.grades_queries import GradesQueries
@@ -17,10 +18,72 @@ from server.storage.moderation_queries import ModerationQueries
 from server.storage.notice_queries import NoticeQueries
 from server.storage.rows import group_from_row as _group
 from server.storage.rows import member_from_row as _member
+from server.storage.sql import (
+    GROUP_COLUMNS,
+    GROUP_TABLE,
+    GROUP_WIDTH,
+    MEMBER_COLUMNS,
+    MEMBER_TABLE,
+    Inserter,
+    fetch_all,
+    fetch_one,
+    for_update,
+    group_from_tuple,
+    marks,
+    member_from_tuple,
+)
+from server.storage.sql import execute as execute_sql
 
 IM_ID_MIN = 10_000_000_000_000  # IM group ids have 14 digits, primary keys far fewer
 IM_ID_MAX = 99_999_999_999_999
 NUMBER_MIN, NUMBER_MAX = 10_000_000, 99_999_999  # 8-digit 群号
+
+# The hot queries (server/storage/sql.py: hand-written, rows as tuples).
+_GROUP_WHERE = f'SELECT {GROUP_COLUMNS} FROM {GROUP_TABLE} g WHERE g."app" = ? AND g.{{}} = ? AND g."status" = 0'
+_GROUP_BY_ID = _GROUP_WHERE.format('"id"')
+_GROUP_BY_IM_ID = _GROUP_WHERE.format('"im_id"')
+_MEMBER = f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."user_id" = ?'
+_MEMBER_PAGE = (
+    f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."id" > ? ORDER BY m."id" LIMIT ?'
+)
+# PostgreSQL answers the form above by walking the primary key from the cursor on and filtering by group: through
+# every later membership of every other group (12 ms on the last page of a 100 000-member group with 30 000 later
+# rows). A row comparison bounded by the group can only be an index range on (group_id, id): 0.05 ms.
+_MEMBER_PAGE_ROWS = (
+    f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE (m."group_id", m."id") > (?, ?) AND m."group_id" <= ? '
+    'ORDER BY m."group_id", m."id" LIMIT ?'
+)
+_RANKED_MEMBERS = (
+    f'SELECT {MEMBER_COLUMNS}, u."name", u."avatar" FROM {MEMBER_TABLE} m '
+    f'LEFT OUTER JOIN "{User._meta.table_name}" u ON u."app" = m."app" AND u."user_id" = m."user_id" '
+    'WHERE m."group_id" = ?'
+)
+_MEMBERSHIPS = (
+    f'SELECT {GROUP_COLUMNS}, {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m JOIN {GROUP_TABLE} g ON g."id" = m."group_id" '
+    'WHERE m."app" = ? AND m."user_id" = ? AND g."status" = 0'
+)
+_USERS = f'SELECT "user_id", "name", "avatar" FROM "{User._meta.table_name}" WHERE "app" = ? AND "user_id" IN '
+_ADD_TO_MEMBER_COUNT = (
+    f'UPDATE {GROUP_TABLE} SET "member_count" = "member_count" + ?, "updated_at" = ? WHERE "id" = ?'
+)
+_MEMBERS = Inserter(Member)
+_GROUPS = Inserter(Group)
+
+# Each hot query with example parameters: tests/e2e/test_query_plans.py asks both databases
+# for its plan and fails on a full table scan.
+HOT_QUERIES = {
+    "group by id": (_GROUP_BY_ID, ("default", 1)),
+    "group by IM id": (_GROUP_BY_IM_ID, ("default", IM_ID_MIN)),
+    "group by IM id, locked": (_GROUP_BY_IM_ID + " FOR UPDATE", ("default", IM_ID_MIN)),
+    "member": (_MEMBER, (1, 5)),
+    "member page": (_MEMBER_PAGE, (1, 0, 51)),
+    "member page, row comparison": (_MEMBER_PAGE_ROWS, (1, 0, 1, 51)),
+    "ranked members": (_RANKED_MEMBERS + ' ORDER BY m."role" DESC, m."id" LIMIT ?', (1, 8)),
+    "memberships of a user": (_MEMBERSHIPS + ' ORDER BY m."id"', ("default", 5)),
+    "memberships of a user, one kind": (_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', ("default", 5, "group")),
+    "users": (_USERS + "(?, ?)", ("default", 5, 6)),
+    "member count": (_ADD_TO_MEMBER_COUNT, (1, 0, 1)),
+}
 
 
 class Store(
@@ -71,10 +134,8 @@ class Store(
         ids = list(set(user_ids))
         if not ids:
             return {}
-        rows = User.select(User.user_id, User.name, User.avatar).where(
-            (User.app == self.app) & (User.user_id.in_(ids))
-        )
-        return {r.user_id: dm.UserProfile(r.user_id, r.name, r.avatar) for r in rows}
+        rows = fetch_all(f"{_USERS}({marks(len(ids))})", [self.app, *ids])
+        return {user_id: dm.UserProfile(user_id, name, avatar) for user_id, name, avatar in rows}
 
     def user(self, user_id: int) -> dm.UserProfile:
         return self.users([user_id]).get(user_id) or dm.UserProfile(user_id)
@@ -86,27 +147,24 @@ class Store(
         for _ in range(20):
             im_id = random.randint(IM_ID_MIN, IM_ID_MAX)
             number = random.randint(NUMBER_MIN, NUMBER_MAX)
-            with Group._meta.database.atomic():
+            values = _GROUPS.values({"app": self.app, "im_id": im_id, "number": number, **fields})
+            with Group._meta.database.atomic():  # a savepoint: a collision must not abort the outer transaction
                 try:
-                    row = Group.create(app=self.app, im_id=im_id, number=number, **fields)
-                    return _group(row)
+                    values["id"] = _GROUPS.insert([values], returning_id=True)
                 except pw.IntegrityError:
                     continue
+            for field in Group._meta.sorted_fields:
+                values.setdefault(field.name, None)  # nullable columns without a default
+            return dm.Group(**{name: values[name] for name in dm.Group.__dataclass_fields__})
         raise RuntimeError("could not allocate a unique group id")
 
     def group(self, group_id: int, *, lock: bool = False) -> dm.Group | None:
-        query = Group.select().where(
-            (Group.app == self.app) & (Group.id == group_id) & (Group.status == 0)
-        )
-        row = (self._lock(query) if lock else query).first()
-        return _group(row) if row else None
+        row = fetch_one(_GROUP_BY_ID + for_update(lock and self._for_update), (self.app, group_id))
+        return group_from_tuple(row) if row else None
 
     def group_by_im_id(self, im_id: int, *, lock: bool = False) -> dm.Group | None:
-        query = Group.select().where(
-            (Group.app == self.app) & (Group.im_id == im_id) & (Group.status == 0)
-        )
-        row = (self._lock(query) if lock else query).first()
-        return _group(row) if row else None
+        row = fetch_one(_GROUP_BY_IM_ID + for_update(lock and self._for_update), (self.app, im_id))
+        return group_from_tuple(row) if row else None
 
     def group_by_ref(self, ref: int, *, lock: bool = False) -> dm.Group | None:
         """A group by primary key or by IM id: the two never overlap (IM ids have 14 digits)."""
@@ -141,9 +199,7 @@ class Store(
         return removed
 
     def add_to_member_count(self, group_id: int, delta: int, now: int) -> None:
-        Group.update(member_count=Group.member_count + delta, updated_at=now).where(
-            Group.id == group_id
-        ).execute()
+        execute_sql(_ADD_TO_MEMBER_COUNT, (delta, now, group_id))
 
     def groups_in_community(self, community_id: int) -> list[dm.Group]:
         rows = Group.select().where(
@@ -154,16 +210,11 @@ class Store(
     # Members
 
     def add_member(self, group_id: int, user_id: int, role: dm.Role, now: int) -> None:
-        Member.insert(
-            app=self.app, group=group_id, user_id=user_id, role=int(role),
-            created_at=now, updated_at=now,
-        ).execute()
+        self.add_members(group_id, [user_id], role, now)
 
     def member(self, group_id: int, user_id: int) -> dm.Member | None:
-        row = Member.select().where(
-            (Member.group == group_id) & (Member.user_id == user_id)
-        ).first()
-        return _member(row) if row else None
+        row = fetch_one(_MEMBER, (group_id, user_id))
+        return member_from_tuple(row) if row else None
 
     def members_by_user_ids(self, group_id: int, user_ids: list[int]) -> dict[int, dm.Member]:
         """Memberships of one group by user id; users who are not members are left out."""
@@ -185,46 +236,48 @@ class Store(
     ) -> list[dm.Member]:
         """Members ordered owner, admins, members (then by join order), with profiles.
         muted_after keeps members muted at that time; unmuted_at keeps the others."""
-        query = (
-            Member.select(Member, User.name.alias("user_name"), User.avatar.alias("user_avatar"))
-            .join(User, pw.JOIN.LEFT_OUTER, on=(User.app == Member.app) & (User.user_id == Member.user_id))
-            .where(Member.group == group_id)
-            .objects()  # the profile columns land on each Member row
-        )
+        sql, params = [_RANKED_MEMBERS], [group_id]
         if roles is not None:
-            query = query.where(Member.role.in_(roles))
+            sql.append(f' AND m."role" IN ({marks(len(roles))})')
+            params += roles
         if below_role is not None:
-            query = query.where(Member.role < below_role)
+            sql.append(' AND m."role" < ?')
+            params.append(below_role)
         if muted_after is not None:
-            query = query.where((Member.muted_until == dm.FOREVER) | (Member.muted_until > muted_after))
+            sql.append(' AND (m."muted_until" = ? OR m."muted_until" > ?)')
+            params += [dm.FOREVER, muted_after]
         if unmuted_at is not None:
-            query = query.where((Member.muted_until != dm.FOREVER) & (Member.muted_until <= unmuted_at))
-        query = query.order_by(Member.role.desc(), Member.id).offset(offset or None)
+            sql.append(' AND m."muted_until" <> ? AND m."muted_until" <= ?')
+            params += [dm.FOREVER, unmuted_at]
+        sql.append(' ORDER BY m."role" DESC, m."id"')
         if limit is not None:
-            query = query.limit(limit)
-        return [_member(r, dm.UserProfile(r.user_id, r.user_name or "", r.user_avatar)) for r in query]
+            sql.append(" LIMIT ?")
+            params.append(limit)
+        elif offset and is_sqlite(Member._meta.database.obj):
+            sql.append(" LIMIT -1")  # SQLite has no OFFSET without LIMIT
+        if offset:
+            sql.append(" OFFSET ?")
+            params.append(offset)
+        return [
+            member_from_tuple(r, dm.UserProfile(r[2], r[-2] or "", r[-1]))
+            for r in fetch_all("".join(sql), params)
+        ]
 
     def member_page(self, group_id: int, after_id: int, limit: int) -> list[dm.Member]:
         """Members in join order after a membership id (keyset pagination)."""
-        rows = (
-            Member.select()
-            .where((Member.group == group_id) & (Member.id > after_id))
-            .order_by(Member.id)
-            .limit(limit)
-        )
-        return [_member(r) for r in rows]
+        if is_sqlite(Member._meta.database.obj):
+            rows = fetch_all(_MEMBER_PAGE, (group_id, after_id, limit))
+        else:
+            rows = fetch_all(_MEMBER_PAGE_ROWS, (group_id, after_id, group_id, limit))
+        return [member_from_tuple(r) for r in rows]
 
     def memberships_of(self, user_id: int, kind: str | None = None) -> list[dm.Membership]:
         """The user's groups, oldest membership first."""
-        query = (
-            Member.select(Member, Group)
-            .join(Group)
-            .where((Member.app == self.app) & (Member.user_id == user_id) & (Group.status == 0))
-            .order_by(Member.id)
-        )
-        if kind is not None:
-            query = query.where(Group.kind == kind)
-        return [dm.Membership(_group(r.group), _member(r)) for r in query]
+        if kind is None:
+            rows = fetch_all(_MEMBERSHIPS + ' ORDER BY m."id"', (self.app, user_id))
+        else:
+            rows = fetch_all(_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', (self.app, user_id, kind))
+        return [dm.Membership(group_from_tuple(r[:GROUP_WIDTH]), member_from_tuple(r[GROUP_WIDTH:])) for r in rows]
 
     def owned_groups(self, user_id: int, kind: str) -> list[dm.Group]:
         rows = (
@@ -240,16 +293,17 @@ class Store(
     def add_members(self, group_id: int, user_ids: list[int], role: dm.Role, now: int) -> None:
         if not user_ids:
             return
-        Member.insert_many(
-            [
-                {"app": self.app, "group": group_id, "user_id": uid, "role": int(role), "created_at": now, "updated_at": now}
-                for uid in user_ids
-            ]
-        ).execute()
+        _MEMBERS.insert([
+            {"app": self.app, "group": group_id, "user_id": uid, "role": int(role), "created_at": now, "updated_at": now}
+            for uid in user_ids
+        ])
 
     def memberships_in(self, group_ids: list[int], user_id: int) -> dict[int, dm.Member]:
         """The user's memberships among these groups, by group id."""
         if not group_ids:
             return {}
-        rows = Member.select().where((Member.group.in_(group_ids)) & (Member.user_id == user_id))
-        return {r.group_id: _member(r) for r in rows}
+        rows = fetch_all(
+            f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" IN ({marks(len(group_ids))}) AND m."user_id" = ?',
+            [*group_ids, user_id],
+        )
+        return {r[1]: member_from_tuple(r) for r in rows}

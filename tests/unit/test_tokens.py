@@ -72,3 +72,21 @@ class TestConfiguredKeys:
         assert verifier.verify(signed(key))["sub"] == "5"
         with pytest.raises(errors.Unauthenticated):
             verifier.verify(signed(rsa_key()))
+
+
+class TestCache:
+    def test_a_full_cache_evicts_the_least_recently_used_token(self, tmp_path):
+        verifier = TokenVerifier(tmp_path, cache_size=2)
+        first, second, third = (mint(tmp_path, user) for user in (5, 6, 7))
+        verifier.verify(first)
+        verifier.verify(second)
+        verifier.verify(first)  # first is now the most recent
+        verifier.verify(third)
+        assert list(verifier._cache) == [first, third]
+
+    def test_a_cached_token_is_not_verified_again(self, tmp_path, monkeypatch):
+        verifier = TokenVerifier(tmp_path)
+        token = mint(tmp_path, 5)
+        verifier.verify(token)
+        monkeypatch.setattr(jwt, "decode", lambda *a, **k: pytest.fail("verified twice"))
+        assert verifier.verify(token)["sub"] == "5"

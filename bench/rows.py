@@ -1,0 +1,60 @@
+"""What `make bench` measures: one line per row.
+
+A row is one request driven by h2load through Envoy for BENCH_SECONDS. Its path and body are
+formatted with the seed's values (bench.seed.Seed: {im_id}, {group_id}, {big_im_id},
+{big_first}, {big_middle}, {big_last}, ...). `fresh` names a Seed method that returns one path
+per request for writes that must not repeat (a join needs a group the caller is not in yet).
+`user` is the caller (see bench.seed for who owns what). To add a row for a new service, add
+one line here (and, if it needs rows of its own in the database, a field or method on Seed).
+
+kind: "ceiling" rows are the two ceilings every other row is compared with; the ratio
+column of each row is its req/s over the authenticated ceiling ("manage") of the same run.
+"""
+
+from dataclasses import dataclass
+
+READ, WRITE, CEILING = "read", "write", "ceiling"
+HEALTH_PATH = "/grpc.health.v1.Health/Check"
+AUTH_CEILING = "manage"
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    method: str
+    path: str
+    kind: str = READ
+    body: str | None = None
+    user: str = "reader"
+    fresh: str | None = None
+    databases: tuple[str, ...] = ("sqlite", "postgresql")
+    concurrency: int | None = None  # None: BENCH_CONCURRENCY
+    grpc: bool = False
+
+
+BIG_CONCURRENCY = 1  # the 100k-member pages are a latency target (p99 < 20 ms): one request at a time
+
+ROWS = [
+    Row("health", "ceiling: gRPC Health/Check (native)", "POST", HEALTH_PATH, CEILING, grpc=True),
+    Row(AUTH_CEILING, "ceiling: GET /api/group/manage (auth, static)", "GET", "/api/group/manage", CEILING),
+    Row("c-detail", "community detail", "GET", "/api/groups/{im_id}"),
+    Row("c-members", "community members", "GET", "/api/members?group_id={group_id}"),
+    Row("c-user-groups", "community user groups", "GET", "/api/user/groups"),
+    Row("im-info", "im info", "GET", "/group/info?group_id={im_id}"),
+    Row("im-members", "im member_list page (50)", "GET", "/group/member_list?group_id={im_id}&limit=50"),
+    Row("im-joined", "im user_joined", "GET", "/group/user_joined"),
+    Row("notice-list", "community notice list", "GET", "/api/group/notices?group_id={group_id}"),
+    Row("w-join", "write: join (POST /api/groups/{id}/join)", "POST", "", WRITE, body="{{}}", user="joiner",
+        fresh="join_paths"),
+    Row("w-create", "write: create group (POST /api/groups)", "POST", "/api/groups", WRITE,
+        body='{{"type":"group","name":"bench","members":[{member_a},{member_b}]}}', user="creator"),
+    Row("big-first", "100k members: first page", "GET", "/group/member_list?group_id={big_im_id}&limit=50",
+        user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
+    Row("big-middle", "100k members: middle page", "GET",
+        "/group/member_list?group_id={big_im_id}&limit=50&cursor={big_middle}",
+        user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
+    Row("big-last", "100k members: last page", "GET",
+        "/group/member_list?group_id={big_im_id}&limit=50&cursor={big_last}",
+        user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
+]
