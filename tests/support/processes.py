@@ -15,6 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "Ctrl-C stops both."
+# For stacks whose tests drive many calls with one token: the per-caller rate limits have their
+# own tests (tests/e2e/test_load_bounds.py) and would otherwise answer 429 on a fast machine.
+NO_RATE_LIMITS = dict.fromkeys(("RATE_LIMIT_READS", "RATE_LIMIT_WRITES", "RATE_LIMIT_TOTAL"), "1000000")
 
 
 def free_port() -> int:
@@ -177,7 +180,7 @@ def running_stack(database: str, extra_env: dict | None = None):
         if not postgres.available:
             pytest.skip("PostgreSQL is not installed here (CI installs it)")
         url = postgres.start().url
-    stack = Stack(data_dir, url, extra_env)
+    stack = Stack(data_dir, url, {**NO_RATE_LIMITS, **(extra_env or {})})
     try:
         yield stack.start()
     finally:
