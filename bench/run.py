@@ -75,6 +75,8 @@ class Result:
     p99_ms: float
     errors: int
     ratio: float = math.nan  # req/s over the authenticated ceiling's
+    server_cpu_us: float = math.nan  # CPU of the server process(es) per request, measured window
+    envoy_cpu_us: float = math.nan  # CPU of Envoy per request, measured window
 
 
 def percentile(ordered: list[int], p: float) -> float:
@@ -112,6 +114,23 @@ class RunningStack:
     def server_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
         return [int(pid) for pid in children if b"server" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")]
+
+    def envoy_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return [int(pid) for pid in children
+                if Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].endswith(b"envoy")]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of processes (all their threads), from /proc/<pid>/stat."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager
@@ -162,12 +181,13 @@ def find_h2load() -> str:
     return found
 
 
-def h2load(row: Row, seed: Seed, port: int, work_dir: Path) -> tuple[list[int], int, str]:
-    """Latencies (µs) of the successful requests of the measured window, the error count, the request.
+def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple[list[int], int, str, tuple[float, float]]:
+    """Latencies (µs) of the successful requests of the measured window, the error count, the request,
+    and the CPU seconds the servers and Envoy spent in the measured window.
 
     A row with fresh targets runs one h2load per connection, each with its own share of the
     paths: h2load's clients each walk an input file from its first line."""
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{stack.port}"
     concurrency = row.concurrency or CONCURRENCY
     common = [find_h2load(), "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-m", "1"]
     if row.grpc:
@@ -196,13 +216,18 @@ def h2load(row: Row, seed: Seed, port: int, work_dir: Path) -> tuple[list[int], 
         subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for args, log in zip(runs, logs, strict=True)
     ]
+    servers, envoys = stack.server_pids(), stack.envoy_pids()
+    time.sleep(WARM_UP_SECONDS)
+    measured_from = (cpu_seconds(servers), cpu_seconds(envoys))
+    time.sleep(SECONDS)
+    measured = (cpu_seconds(servers) - measured_from[0], cpu_seconds(envoys) - measured_from[1])
     for process in processes:
         output, _ = process.communicate()
         if process.returncode != 0:
             raise BenchFailed(f"h2load failed on {row.key}:\n{output}")
     lines = [line.split("\t") for log in logs for line in log.read_text().splitlines()]
     latencies = sorted(int(latency) for _, status, latency in lines if 200 <= int(status) < 300)
-    return latencies, len(lines) - len(latencies), request
+    return latencies, len(lines) - len(latencies), request, measured
 
 
 @contextlib.contextmanager
@@ -243,14 +268,18 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
                 raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
                                   f"its output is in data/bench-stack.log:\n{log[-1500:]}")
             with profiling(row, stack, database, processes):
-                latencies, errors, request = h2load(row, seed, stack.port, work_dir)
+                latencies, errors, request, (server_cpu, envoy_cpu) = h2load(row, seed, stack, work_dir)
+            answered = len(latencies) + errors
             result = Result(
                 database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
                 round(len(latencies) / SECONDS, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
+                server_cpu_us=round(1e6 * server_cpu / answered) if answered else math.nan,
+                envoy_cpu_us=round(1e6 * envoy_cpu / answered) if answered else math.nan,
             )
             results.append(result)
             print(f"  {database:<10} {processes}p  {row.key:<14} {result.requests_per_second:>8.1f} req/s  "
-                  f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {errors}", flush=True)
+                  f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {errors}  "
+                  f"CPU/request: server {result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs", flush=True)
     ceiling = next(r.requests_per_second for r in results if r.row == AUTH_CEILING)
     for result in results:
         result.ratio = round(result.requests_per_second / ceiling, 3) if ceiling else math.nan
@@ -271,13 +300,14 @@ def machine() -> dict:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio |",
-        "|---|---|---|---|---|---|---|---|",
+        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio | server CPU µs/req | Envoy CPU µs/req |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         concurrency = f" (c={r.concurrency})" if r.concurrency != CONCURRENCY else ""
         lines.append(f"| {r.database} | {r.processes} | {r.label}{concurrency} | {r.requests_per_second:.0f} | "
-                     f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {100 * r.ratio:.0f} % |")
+                     f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {100 * r.ratio:.0f} % | "
+                     f"{r.server_cpu_us:.0f} | {r.envoy_cpu_us:.0f} |")
     return "\n".join(lines)
 
 

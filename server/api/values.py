@@ -12,6 +12,20 @@ from server.domain import ids
 NULL = struct_pb2.Value(null_value=struct_pb2.NULL_VALUE)
 
 
+VIEW_CACHE_SIZE = 4096
+
+
+def memoized_view(builder):
+    """A view builder memoized on its arguments, which must be plain values (ints, strings,
+    None): the message is a pure function of them, so a cached one is always right and no
+    write ever has to invalidate it. Hot lists repeat the same rows request after request,
+    and building a nested message costs several times copying a built one.
+
+    The message returned is shared: callers only copy it into a parent (a keyword argument,
+    a repeated field's append or extend, CopyFrom), never change it."""
+    return lru_cache(maxsize=VIEW_CACHE_SIZE)(builder)
+
+
 def given(request, field: str):
     """An optional (presence-tracking) field: its value when the client sent it, else None."""
     return getattr(request, field) if request.HasField(field) else None
