@@ -4,7 +4,9 @@ For each database (SQLite, a throwaway PostgreSQL cluster) and each server proce
 starts the whole stack (server.cli.run: Envoy in front of SERVER_PROCESSES Python gRPC
 servers) on free ports, seeds it (bench.seed), and drives every row of bench.rows.ROWS
 through Envoy with h2load (16 connections, one request in flight each). One table: req/s,
-p50, p99, errors, and each row's req/s over the authenticated ceiling of the same run.
+p50, p99, errors, CPU per request of the servers and of Envoy, and each row's req/s over the
+authenticated ceiling measured right before and right after it (the ceiling runs again after
+every row, for half the seconds).
 Results go to data/bench-results.json; BENCH_README=1 also writes the table into README.md.
 
 Settings (environment):
@@ -49,6 +51,7 @@ ONLY_ROWS = {r for r in os.environ.get("BENCH_ROWS", "").split(",") if r}
 BIG_MEMBERS = int(os.environ.get("BENCH_BIG_MEMBERS", "100000"))
 PROFILE_ROW = os.environ.get("BENCH_PROFILE", "")
 WARM_UP_SECONDS = 2
+RECHECK_SECONDS = max(2, SECONDS // 2)  # the authenticated ceiling again, after every row
 START_TIMEOUT = 90
 STOP_TIMEOUT = 20
 READY_LINE = "Ctrl-C stops both."
@@ -77,6 +80,7 @@ class Result:
     ratio: float = math.nan  # req/s over the authenticated ceiling's
     server_cpu_us: float = math.nan  # CPU of the server process(es) per request, measured window
     envoy_cpu_us: float = math.nan  # CPU of Envoy per request, measured window
+    ceiling_rps: float = math.nan  # the authenticated ceiling the ratio is over (mean of before and after)
 
 
 def percentile(ordered: list[int], p: float) -> float:
@@ -181,7 +185,8 @@ def find_h2load() -> str:
     return found
 
 
-def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple[list[int], int, str, tuple[float, float]]:
+def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
+           seconds: int = SECONDS) -> tuple[list[int], int, str, tuple[float, float]]:
     """Latencies (µs) of the successful requests of the measured window, the error count, the request,
     and the CPU seconds the servers and Envoy spent in the measured window.
 
@@ -189,7 +194,7 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple
     paths: h2load's clients each walk an input file from its first line."""
     base = f"http://127.0.0.1:{stack.port}"
     concurrency = row.concurrency or CONCURRENCY
-    common = [find_h2load(), "-D", str(SECONDS), "--warm-up-time", str(WARM_UP_SECONDS), "-m", "1"]
+    common = [find_h2load(), "-D", str(seconds), "--warm-up-time", str(WARM_UP_SECONDS), "-m", "1"]
     if row.grpc:
         body = work_dir / "health.grpc"
         body.write_bytes(EMPTY_HEALTH_CHECK_FRAME)
@@ -202,7 +207,7 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple
             common += ["-d", str(body), "-H", "content-type: application/json"]
     runs: list[list[str]] = []
     if row.fresh:
-        paths = getattr(seed, row.fresh)(FRESH_PER_SECOND * (SECONDS + WARM_UP_SECONDS))
+        paths = getattr(seed, row.fresh)(FRESH_PER_SECOND * (seconds + WARM_UP_SECONDS))
         for client in range(concurrency):
             uris = work_dir / f"{row.key}-{client}.uris"
             uris.write_text("".join(f"{base}{path}\n" for path in paths[client::concurrency]))
@@ -212,6 +217,8 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple
         runs.append([*common, "-c", str(concurrency), base + row.path.format(**seed.values)])
         request = f"{row.method} {row.path}"
     logs = [work_dir / f"h2load-{row.key}-{i}.log" for i in range(len(runs))]
+    for log in logs:
+        log.unlink(missing_ok=True)  # h2load appends, and the ceiling runs again after every row
     processes = [
         subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for args, log in zip(runs, logs, strict=True)
@@ -219,7 +226,7 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path) -> tuple
     servers, envoys = stack.server_pids(), stack.envoy_pids()
     time.sleep(WARM_UP_SECONDS)
     measured_from = (cpu_seconds(servers), cpu_seconds(envoys))
-    time.sleep(SECONDS)
+    time.sleep(seconds)
     measured = (cpu_seconds(servers) - measured_from[0], cpu_seconds(envoys) - measured_from[1])
     for process in processes:
         output, _ = process.communicate()
@@ -253,36 +260,57 @@ def profiling(row: Row, stack: RunningStack, database: str, processes: int):
             print(profile.render(out), flush=True)
 
 
+def measure(row: Row, seed: Seed, stack: RunningStack, database: str, processes: int, work_dir: Path,
+            seconds: int = SECONDS) -> Result:
+    if stack.process.poll() is not None:
+        log = (work_dir / f"stack-{processes}.log").read_text()
+        (RESULTS_FILE.parent / "bench-stack.log").write_text(log)
+        raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
+                          f"its output is in data/bench-stack.log:\n{log[-1500:]}")
+    with profiling(row, stack, database, processes):
+        latencies, errors, request, (server_cpu, envoy_cpu) = h2load(row, seed, stack, work_dir, seconds)
+    answered = len(latencies) + errors
+    return Result(
+        database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
+        round(len(latencies) / seconds, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
+        server_cpu_us=round(1e6 * server_cpu / answered) if answered else math.nan,
+        envoy_cpu_us=round(1e6 * envoy_cpu / answered) if answered else math.nan,
+    )
+
+
+def report(result: Result) -> None:
+    ratio = f"  ratio {100 * result.ratio:3.0f} %" if not math.isnan(result.ratio) else ""
+    print(f"  {result.database:<10} {result.processes}p  {result.row:<14} {result.requests_per_second:>8.1f} req/s  "
+          f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {result.errors}  CPU/request: server "
+          f"{result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs{ratio}", flush=True)
+
+
 def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_dir: Path) -> list[Result]:
+    """The ceilings, then each row followed by the authenticated ceiling again: a row's ratio is
+    over the mean of the ceiling measured right before and right after it, so a machine whose
+    load drifts during the run (it is shared) moves both sides of the ratio alike."""
     rows = [r for r in ROWS if database in r.databases and (r.kind == CEILING or not ONLY_ROWS or r.key in ONLY_ROWS)]
+    auth_ceiling = next(r for r in rows if r.key == AUTH_CEILING)
     results = []
     with running_stack(work_dir, database_url, processes) as stack:
         base_url = f"http://127.0.0.1:{stack.port}"
         seed.small_group(base_url)
         if database == "postgresql" and any(r.key.startswith("big-") for r in rows):
             seed.big_group(BIG_MEMBERS)
-        for row in rows:
-            if stack.process.poll() is not None:
-                log = (work_dir / f"stack-{processes}.log").read_text()
-                (RESULTS_FILE.parent / "bench-stack.log").write_text(log)
-                raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
-                                  f"its output is in data/bench-stack.log:\n{log[-1500:]}")
-            with profiling(row, stack, database, processes):
-                latencies, errors, request, (server_cpu, envoy_cpu) = h2load(row, seed, stack, work_dir)
-            answered = len(latencies) + errors
-            result = Result(
-                database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
-                round(len(latencies) / SECONDS, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
-                server_cpu_us=round(1e6 * server_cpu / answered) if answered else math.nan,
-                envoy_cpu_us=round(1e6 * envoy_cpu / answered) if answered else math.nan,
-            )
+        for row in (r for r in rows if r.kind == CEILING):
+            results.append(measure(row, seed, stack, database, processes, work_dir))
+            report(results[-1])
+        before = next(r.requests_per_second for r in results if r.row == AUTH_CEILING)
+        results[-1].ratio = 1.0
+        for row in (r for r in rows if r.kind != CEILING):
+            result = measure(row, seed, stack, database, processes, work_dir)
+            after = measure(auth_ceiling, seed, stack, database, processes, work_dir, RECHECK_SECONDS)
+            ceiling = (before + after.requests_per_second) / 2
+            result.ratio = round(result.requests_per_second / ceiling, 3) if ceiling else math.nan
+            result.ceiling_rps = round(ceiling, 1)
             results.append(result)
-            print(f"  {database:<10} {processes}p  {row.key:<14} {result.requests_per_second:>8.1f} req/s  "
-                  f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {errors}  "
-                  f"CPU/request: server {result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs", flush=True)
-    ceiling = next(r.requests_per_second for r in results if r.row == AUTH_CEILING)
-    for result in results:
-        result.ratio = round(result.requests_per_second / ceiling, 3) if ceiling else math.nan
+            report(result)
+            before = after.requests_per_second
     return results
 
 
@@ -359,7 +387,10 @@ def main() -> int:
         f"Machine: {facts['cpus']} × {facts['cpu']}, {facts['memory_gib']} GiB, Linux {facts['kernel']}, "
         f"Python {facts['python']}, load average at start {facts['load_average_at_start'][0]:.2f}; "
         f"{facts['date_utc']} UTC; h2load {CONCURRENCY} connections × 1 request, {SECONDS} s per row after "
-        f"{WARM_UP_SECONDS} s warm-up. The machine is shared: compare ratios within one run.",
+        f"{WARM_UP_SECONDS} s warm-up; the authenticated ceiling runs again ({RECHECK_SECONDS} s) after every row "
+        "and a row's ratio is over the mean of the ceilings before and after it. CPU/request is the CPU time of "
+        "the server processes and of Envoy over the measured seconds, divided by the requests answered. The "
+        "machine is shared: compare ratios within one run.",
     ])
     print("\n" + text)
     RESULTS_FILE.parent.mkdir(exist_ok=True)

@@ -1,7 +1,7 @@
 """Domain objects → community-dialect messages (document 000)."""
 
 from groupkit.group.v1 import community_pb2 as pb
-from server.api.values import datetime_text, list_value, nullable, struct_value
+from server.api.values import datetime_text, list_value, memoized_view, nullable, struct_value
 from server.domain import model as dm
 
 SECTION_TITLES = {
@@ -15,10 +15,14 @@ def user_brief(user: dm.UserProfile) -> pb.UserBrief:
 
 
 def chat_setting(chat: dm.ChatSetting) -> pb.ChatSetting:
+    return _chat_setting(chat.msg_top, chat.msg_disturb, chat.accept, chat.shielding)
+
+
+@memoized_view
+def _chat_setting(msg_top: int, msg_disturb: int, accept: int, shielding: int) -> pb.ChatSetting:
     return pb.ChatSetting(
-        msg_top=chat.msg_top,
-        msg_disturb=chat.msg_disturb,
-        msg_disturb_options=pb.DisturbOptions(accept=chat.accept, shielding=chat.shielding),
+        msg_top=msg_top, msg_disturb=msg_disturb,
+        msg_disturb_options=pb.DisturbOptions(accept=accept, shielding=shielding),
     )
 
 
@@ -33,12 +37,25 @@ def created_group(group: dm.Group) -> pb.CreatedGroup:
 
 
 def group_member(member: dm.Member) -> pb.GroupMember:
+    chat, user = member.chat, member.user or dm.UserProfile(member.user_id)
+    return _group_member(
+        member.id, member.user_id, member.grade, member.group_id, member.nickname, member.chat_bgd, member.status,
+        int(member.role), chat.msg_top, chat.msg_disturb, chat.accept, chat.shielding, member.created_at,
+        member.updated_at, user.user_id, user.name, user.avatar,
+    )
+
+
+@memoized_view
+def _group_member(
+    member_id, user_id, grade, group_id, nickname, chat_bgd, status, role, msg_top, msg_disturb, accept, shielding,
+    created_at, updated_at, profile_id, name, avatar,
+) -> pb.GroupMember:
     return pb.GroupMember(
-        id=member.id, user_id=member.user_id, grade=member.grade, group_id=member.group_id,
-        nickname=nullable(member.nickname), chat_bgd=nullable(member.chat_bgd), status=member.status,
-        role=int(member.role), chat_setting=chat_setting(member.chat), top=member.chat.msg_top,
-        created_at=datetime_text(member.created_at), updated_at=datetime_text(member.updated_at),
-        user=user_brief(member.user or dm.UserProfile(member.user_id)),
+        id=member_id, user_id=user_id, grade=grade, group_id=group_id, nickname=nullable(nickname),
+        chat_bgd=nullable(chat_bgd), status=status, role=role,
+        chat_setting=_chat_setting(msg_top, msg_disturb, accept, shielding), top=msg_top,
+        created_at=datetime_text(created_at), updated_at=datetime_text(updated_at),
+        user=pb.UserBrief(id=profile_id, name=name, avatar=nullable(avatar)),
     )
 
 
@@ -46,16 +63,27 @@ def own_member(member: dm.Member | None):
     """The caller's membership as the detail's "member" object, or null."""
     if member is None:
         return struct_value(None)
+    chat = member.chat
+    return _own_member(
+        member.id, member.user_id, member.group_id, member.nickname, member.chat_bgd, member.status, int(member.role),
+        chat.msg_top, chat.msg_disturb, chat.accept, chat.shielding, member.created_at, member.updated_at,
+    )
+
+
+@memoized_view
+def _own_member(
+    member_id, user_id, group_id, nickname, chat_bgd, status, role, msg_top, msg_disturb, accept, shielding,
+    created_at, updated_at,
+):
     return struct_value(
         {
-            "id": member.id, "user_id": member.user_id, "group_id": member.group_id,
-            "nickname": member.nickname, "chat_bgd": member.chat_bgd, "status": member.status,
-            "role": int(member.role),
+            "id": member_id, "user_id": user_id, "group_id": group_id, "nickname": nickname, "chat_bgd": chat_bgd,
+            "status": status, "role": role,
             "chat_setting": {
-                "msg_top": member.chat.msg_top, "msg_disturb": member.chat.msg_disturb,
-                "msg_disturb_options": {"accept": member.chat.accept, "shielding": member.chat.shielding},
+                "msg_top": msg_top, "msg_disturb": msg_disturb,
+                "msg_disturb_options": {"accept": accept, "shielding": shielding},
             },
-            "created_at": datetime_text(member.created_at), "updated_at": datetime_text(member.updated_at),
+            "created_at": datetime_text(created_at), "updated_at": datetime_text(updated_at),
         }
     )
 
@@ -107,8 +135,20 @@ def user_group(membership: dm.Membership) -> pb.UserGroup:
 
 
 def member_item(member: dm.Member) -> pb.MemberItem:
+    chat, user = member.chat, member.user or dm.UserProfile(member.user_id)
+    return _member_item(
+        member.id, member.user_id, member.group_id, member.nickname, member.chat_bgd, int(member.role),
+        chat.msg_top, chat.msg_disturb, chat.accept, chat.shielding, user.user_id, user.name, user.avatar,
+    )
+
+
+@memoized_view
+def _member_item(
+    member_id, user_id, group_id, nickname, chat_bgd, role, msg_top, msg_disturb, accept, shielding, profile_id, name,
+    avatar,
+) -> pb.MemberItem:
     return pb.MemberItem(
-        id=member.id, user_id=member.user_id, group_id=member.group_id, nickname=nullable(member.nickname),
-        chat_bgd=nullable(member.chat_bgd), role=int(member.role), chat_setting=chat_setting(member.chat),
-        user=user_brief(member.user or dm.UserProfile(member.user_id)),
+        id=member_id, user_id=user_id, group_id=group_id, nickname=nullable(nickname), chat_bgd=nullable(chat_bgd),
+        role=role, chat_setting=_chat_setting(msg_top, msg_disturb, accept, shielding),
+        user=pb.UserBrief(id=profile_id, name=name, avatar=nullable(avatar)),
     )

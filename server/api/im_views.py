@@ -1,7 +1,7 @@
 """Domain objects → im-dialect messages (document 003)."""
 
 from groupkit.group.v1 import im_pb2 as pb
-from server.api.values import nullable
+from server.api.values import memoized_view, nullable
 from server.domain import model as dm
 
 
@@ -37,8 +37,12 @@ def group_brief(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupBrief:
 
 
 def member(m: dm.Member, now: int) -> pb.ImMember:
-    expired = m.muted_until if m.muted(now) else 0
-    return pb.ImMember(display_name=m.nickname or "", expired_time=expired, join_time=m.created_at, user_id=m.user_id)
+    return _member(m.nickname or "", m.muted_until if m.muted(now) else 0, m.created_at, m.user_id)
+
+
+@memoized_view
+def _member(display_name: str, expired_time: int, join_time: int, user_id: int) -> pb.ImMember:
+    return pb.ImMember(display_name=display_name, expired_time=expired_time, join_time=join_time, user_id=user_id)
 
 
 def user_results(results: list[dm.ItemResult]) -> list[pb.ImUserResult]:

@@ -18,7 +18,7 @@ from server.domain.model import (
 )
 from server.services import cursor, grades
 from server.services.clock import now_ms
-from server.services.lookup import group_or_404, known_users, require_group_id, role_of
+from server.services.lookup import group_or_404, group_seen_by, known_users, require_group_id
 
 MEMBER_PAGE_DEFAULT = 1000
 MEMBER_PAGE_MAX = 1000
@@ -120,13 +120,11 @@ def group_detail(uow, actor: Principal, group_ref: int) -> GroupDetail:
     takes) with its first members and the caller's membership; communities add their groups
     and the caller's groups that may apply or have joined."""
     with uow.read(actor.app) as store:
-        group = group_or_404(store.group_by_ref(group_ref))
+        group, viewer = group_seen_by(store, actor, group_ref)
         now = now_ms()
         first_members = store.ranked_members(group.id, limit=DETAIL_MEMBERS)
-        # The owner ranks first and the caller is often among the first members: no query of their own then.
+        # The owner ranks first: no query of their own then.
         owner = first_members[0].user if first_members and first_members[0].user_id == group.owner_id else None
-        viewer = next((m for m in first_members if m.user_id == actor.user_id), None)
-        viewer = viewer or store.member(group.id, actor.user_id)
         detail = GroupDetail(
             group=group,
             owner=owner or store.user(group.owner_id),
@@ -205,8 +203,8 @@ def list_members(uow, actor: Principal, query: MemberQuery) -> list[Member]:
         raise errors.InvalidArgument("offset 不能小于 0", field="offset")
     now = now_ms()
     with uow.read(actor.app) as store:
-        group = group_or_404(store.group_by_ref(query.group_ref))
-        role = rules.require_member(role_of(store, actor, group))
+        group, member = group_seen_by(store, actor, query.group_ref)
+        role = rules.require_member(rules.effective_role(actor, group, member))
         filters = {}
         if query.action == "silence":
             filters["muted_after"] = now
@@ -220,8 +218,7 @@ def group_info(uow, actor: Principal, im_id: int) -> Membership | tuple[Group, N
     """A group by IM id with the caller's membership (None for an outsider)."""
     require_group_id(im_id)
     with uow.read(actor.app) as store:
-        group = group_or_404(store.group_by_im_id(im_id))
-        return group, store.member(group.id, actor.user_id)
+        return group_seen_by(store, actor, im_id, im_id_only=True)
 
 
 def groups_info(uow, actor: Principal, im_ids: list[int]) -> list[tuple[Group, Member | None]]:
@@ -240,8 +237,8 @@ def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int)
     limit = cursor.page_limit(limit, MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
     after = cursor.decode(MEMBER_CURSOR, page_cursor)
     with uow.read(actor.app) as store:
-        group = group_or_404(store.group_by_im_id(im_id))
-        rules.require_member(role_of(store, actor, group))
+        group, member = group_seen_by(store, actor, im_id, im_id_only=True)
+        rules.require_member(rules.effective_role(actor, group, member))
         rows = store.member_page(group.id, after, limit + 1)
     members, next_cursor = cursor.cut_page(rows, limit, MEMBER_CURSOR)
     return MemberPage(members=members, next_cursor=next_cursor, total=group.member_count)

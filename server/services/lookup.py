@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from server.domain import errors
 from server.domain import policies as rules
-from server.domain.model import Group, Principal, Role
+from server.domain.model import Group, Member, Principal, Role
 
 
 def require_group_id(value: int, field: str = "group_id") -> int:
@@ -19,6 +19,13 @@ def group_or_404(group: Group | None) -> Group:
     if group is None:
         raise errors.NotFound("群不存在")
     return group
+
+
+def group_seen_by(store, actor: Principal, ref: int, *, im_id_only: bool = False) -> tuple[Group, Member | None]:
+    """For a read: the group a request names (by primary key or IM id; by IM id only with
+    im_id_only) and the caller's membership of it, found together; 404 when no such group."""
+    group, member = store.group_with_member(ref, actor.user_id, im_id_only=im_id_only)
+    return group_or_404(group), member
 
 
 def role_of(store, actor: Principal, group: Group) -> Role | None:

@@ -8,7 +8,7 @@ from server.domain.model import Group, Principal
 from server.domain.notices import Notice
 from server.services.clock import now_ms
 from server.services.exits import ImGroupId
-from server.services.lookup import group_or_404, require_group_id, role_of
+from server.services.lookup import group_or_404, group_seen_by, require_group_id, role_of
 
 
 def _group(store, ref: int, *, lock: bool = False) -> Group:
@@ -17,6 +17,12 @@ def _group(store, ref: int, *, lock: bool = False) -> Group:
     if isinstance(ref, ImGroupId):
         return group_or_404(store.group_by_im_id(ref, lock=lock))
     return group_or_404(store.group_by_ref(ref, lock=lock))
+
+
+def _group_and_role(store, actor: Principal, ref: int):
+    """For a read: the group (as _group names it) and the caller's rank in it, in one query."""
+    group, member = group_seen_by(store, actor, ref, im_id_only=isinstance(ref, ImGroupId))
+    return group, policies.effective_role(actor, group, member)
 
 
 def _require_notice_id(value: int, field: str) -> int:
@@ -82,27 +88,17 @@ def page(uow, actor: Principal, group_ref: int, limit: int | None, offset: int |
     if offset < 0:
         raise errors.InvalidArgument("offset 不能小于 0", field="offset")
     with uow.read(actor.app) as store:
-        group = _group(store, group_ref)
-        policies.require_member(role_of(store, actor, group))
-        found = store.notices(group, limit, offset)
-        publishers = {n.user_id for n in found}
-        profiles = store.users(publishers)
-        memberships = store.members_by_user_ids(group.id, list(publishers))
-    for notice in found:
-        notice.publisher = profiles.get(notice.user_id)
-        membership = memberships.get(notice.user_id)
-        if membership is not None:
-            membership.user = notice.publisher
-        notice.membership = membership
-    return found
+        group, role = _group_and_role(store, actor, group_ref)
+        policies.require_member(role)
+        return store.notices_with_publishers(group, limit, offset)
 
 
 def latest_unread(uow, actor: Principal, group_ref: int) -> Notice | None:
     """The newest notice of the group the caller has neither read nor published; None when none."""
     require_group_id(group_ref)
     with uow.read(actor.app) as store:
-        group = _group(store, group_ref)
-        policies.require_member(role_of(store, actor, group))
+        group, role = _group_and_role(store, actor, group_ref)
+        policies.require_member(role)
         return store.latest_unread_notice(group, actor.user_id)
 
 
@@ -111,8 +107,8 @@ def announcement(uow, actor: Principal, im_id: int, notice_id: int) -> Notice:
     require_group_id(im_id)
     _require_notice_id(notice_id, "announcement_id")
     with uow.read(actor.app) as store:
-        group = _group(store, ImGroupId(im_id))
-        policies.require_member(role_of(store, actor, group))
+        group, role = _group_and_role(store, actor, ImGroupId(im_id))
+        policies.require_member(role)
         return _notice_or_404(store.notice(notice_id, group.id))
 
 
@@ -120,6 +116,6 @@ def newest(uow, actor: Principal, im_id: int, limit: int) -> list[Notice]:
     """The group's newest announcements, newest first (the im last and list)."""
     require_group_id(im_id)
     with uow.read(actor.app) as store:
-        group = _group(store, ImGroupId(im_id))
-        policies.require_member(role_of(store, actor, group))
+        group, role = _group_and_role(store, actor, ImGroupId(im_id))
+        policies.require_member(role)
         return store.notices(group, limit)

@@ -5,9 +5,37 @@ import peewee as pw
 from server.domain import model as dm
 from server.domain.notices import Notice as DomainNotice
 from server.domain.notices import NoticeImage
-from server.storage.models import Group, Notice, NoticeRead
+from server.storage.models import Group, Notice, NoticeRead, User
+from server.storage.sql import MEMBER_COLUMNS, MEMBER_TABLE, fetch_all, member_from_tuple, quoted
 
 _NEWEST_FIRST = (Notice.created_at.desc(), Notice.id.desc())
+_NOTICE_FIELDS = [
+    "id", "group", "user_id", "title", "content", "image", "image_width", "image_height", "read_count", "created_at",
+    "updated_at",
+]
+_NOTICE_COLUMNS = ", ".join(f'n."{Notice._meta.fields[name].column_name}"' for name in _NOTICE_FIELDS)
+# The community list, every request of it (hand-written SQL: see server/storage/sql.py).
+_NOTICE_PAGE = (
+    f'SELECT {_NOTICE_COLUMNS} FROM {quoted(Notice)} n WHERE n."group_id" = ? '
+    'ORDER BY n."created_at" DESC, n."id" DESC LIMIT ? OFFSET ?'
+)
+_NOTICE_WIDTH = len(_NOTICE_FIELDS)
+# The community list: each notice with its publisher's profile and membership, in one query.
+_NOTICE_PAGE_WITH_PUBLISHERS = (
+    f'SELECT {_NOTICE_COLUMNS}, u."user_id", u."name", u."avatar", {MEMBER_COLUMNS} FROM {quoted(Notice)} n '
+    f'LEFT OUTER JOIN {quoted(User)} u ON u."app" = n."app" AND u."user_id" = n."user_id" '
+    f'LEFT OUTER JOIN {MEMBER_TABLE} m ON m."group_id" = n."group_id" AND m."user_id" = n."user_id" '
+    'WHERE n."group_id" = ? ORDER BY n."created_at" DESC, n."id" DESC LIMIT ? OFFSET ?'
+)
+NOTICE_HOT_QUERIES = {
+    "notice page": (_NOTICE_PAGE, (1, 10, 0)),
+    "notice page with publishers": (_NOTICE_PAGE_WITH_PUBLISHERS, (1, 10, 0)),
+}
+
+
+def _notice_from_tuple(r, group_im_id: int) -> DomainNotice:
+    image = NoticeImage(r[5], r[6], r[7]) if r[5] is not None else None
+    return DomainNotice(r[0], r[1], group_im_id, r[2], r[3], r[4], image, r[8], r[9], r[10])
 
 
 def _notice(row: Notice, group_im_id: int) -> DomainNotice:
@@ -48,8 +76,21 @@ class NoticeQueries:
 
     def notices(self, group: dm.Group, limit: int, offset: int = 0) -> list[DomainNotice]:
         """A group's notices, newest first; ties (same millisecond) by id, newest first."""
-        rows = Notice.select().where(Notice.group == group.id).order_by(*_NEWEST_FIRST).limit(limit).offset(offset or None)
-        return [_notice(r, group.im_id) for r in rows]
+        return [_notice_from_tuple(r, group.im_id) for r in fetch_all(_NOTICE_PAGE, (group.id, limit, offset))]
+
+    def notices_with_publishers(self, group: dm.Group, limit: int, offset: int = 0) -> list[DomainNotice]:
+        """notices(), each with its publisher's profile (None when none is known) and membership
+        of the group (None once they left), the membership's user being that profile."""
+        found = []
+        for r in fetch_all(_NOTICE_PAGE_WITH_PUBLISHERS, (group.id, limit, offset)):
+            notice = _notice_from_tuple(r, group.im_id)
+            user_id, name, avatar = r[_NOTICE_WIDTH:_NOTICE_WIDTH + 3]
+            notice.publisher = dm.UserProfile(user_id, name, avatar) if user_id is not None else None
+            membership = r[_NOTICE_WIDTH + 3:]
+            if membership[0] is not None:
+                notice.membership = member_from_tuple(membership, notice.publisher)
+            found.append(notice)
+        return found
 
     def latest_unread_notice(self, group: dm.Group, user_id: int) -> DomainNotice | None:
         """The newest notice of the group that the user neither read nor published."""

@@ -15,9 +15,8 @@ from server.storage.member_settings_queries import MemberSettingsQueries
 from server.storage.membership_queries import MembershipQueries
 from server.storage.models import Group, Member, User
 from server.storage.moderation_queries import ModerationQueries
-from server.storage.notice_queries import NoticeQueries
+from server.storage.notice_queries import NOTICE_HOT_QUERIES, NoticeQueries
 from server.storage.rows import group_from_row as _group
-from server.storage.rows import member_from_row as _member
 from server.storage.sql import (
     GROUP_COLUMNS,
     GROUP_TABLE,
@@ -43,6 +42,15 @@ _GROUP_WHERE = f'SELECT {GROUP_COLUMNS} FROM {GROUP_TABLE} g WHERE g."app" = ? A
 _GROUP_BY_ID = _GROUP_WHERE.format('"id"')
 _GROUP_BY_IM_ID = _GROUP_WHERE.format('"im_id"')
 _MEMBER = f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."user_id" = ?'
+# Most reads start with the group and the caller's membership of it: one round trip, not two.
+_GROUP_WITH_MEMBER_WHERE = (
+    f'SELECT {GROUP_COLUMNS}, {MEMBER_COLUMNS} FROM {GROUP_TABLE} g '
+    f'LEFT OUTER JOIN {MEMBER_TABLE} m ON m."group_id" = g."id" AND m."user_id" = ? '
+    'WHERE g."app" = ? AND g.{} = ? AND g."status" = 0'
+)
+_GROUP_WITH_MEMBER_BY_ID = _GROUP_WITH_MEMBER_WHERE.format('"id"')
+_GROUP_WITH_MEMBER_BY_IM_ID = _GROUP_WITH_MEMBER_WHERE.format('"im_id"')
+_MEMBERS_BY_USER = f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."user_id" IN '
 _MEMBER_PAGE = (
     f'SELECT {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m WHERE m."group_id" = ? AND m."id" > ? ORDER BY m."id" LIMIT ?'
 )
@@ -76,6 +84,9 @@ HOT_QUERIES = {
     "group by IM id": (_GROUP_BY_IM_ID, ("default", IM_ID_MIN)),
     "group by IM id, locked": (_GROUP_BY_IM_ID + " FOR UPDATE", ("default", IM_ID_MIN)),
     "member": (_MEMBER, (1, 5)),
+    "group by id with a member": (_GROUP_WITH_MEMBER_BY_ID, (5, "default", 1)),
+    "group by IM id with a member": (_GROUP_WITH_MEMBER_BY_IM_ID, (5, "default", IM_ID_MIN)),
+    "members by user": (_MEMBERS_BY_USER + "(?, ?)", (1, 5, 6)),
     "member page": (_MEMBER_PAGE, (1, 0, 51)),
     "member page, row comparison": (_MEMBER_PAGE_ROWS, (1, 0, 1, 51)),
     "ranked members": (_RANKED_MEMBERS + ' ORDER BY m."role" DESC, m."id" LIMIT ?', (1, 8)),
@@ -83,6 +94,7 @@ HOT_QUERIES = {
     "memberships of a user, one kind": (_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', ("default", 5, "group")),
     "users": (_USERS + "(?, ?)", ("default", 5, 6)),
     "member count": (_ADD_TO_MEMBER_COUNT, (1, 0, 1)),
+    **NOTICE_HOT_QUERIES,
 }
 
 
@@ -172,6 +184,16 @@ class Store(
             return self.group_by_im_id(ref, lock=lock)
         return self.group(ref, lock=lock)
 
+    def group_with_member(self, ref: int, user_id: int, *, im_id_only: bool = False) -> tuple[dm.Group | None, dm.Member | None]:
+        """A group (by primary key or IM id, as group_by_ref; by IM id only with im_id_only) and
+        the user's membership of it (None for an outsider), in one query. Not locked: for reads."""
+        by_im_id = im_id_only or ref >= IM_ID_MIN
+        row = fetch_one(_GROUP_WITH_MEMBER_BY_IM_ID if by_im_id else _GROUP_WITH_MEMBER_BY_ID, (user_id, self.app, ref))
+        if row is None:
+            return None, None
+        member = row[GROUP_WIDTH:]
+        return group_from_tuple(row[:GROUP_WIDTH]), member_from_tuple(member) if member[0] is not None else None
+
     def groups_by_im_ids(self, im_ids: list[int]) -> dict[int, dm.Group]:
         if not im_ids:
             return {}
@@ -220,8 +242,8 @@ class Store(
         """Memberships of one group by user id; users who are not members are left out."""
         if not user_ids:
             return {}
-        rows = Member.select().where((Member.group == group_id) & (Member.user_id.in_(user_ids)))
-        return {r.user_id: _member(r) for r in rows}
+        rows = fetch_all(f"{_MEMBERS_BY_USER}({marks(len(user_ids))})", [group_id, *user_ids])
+        return {r[2]: member_from_tuple(r) for r in rows}
 
     def ranked_members(
         self,

@@ -48,9 +48,12 @@ def group_from_tuple(row) -> dm.Group:
     return dm.Group(*row)
 
 
+_ROLES = {int(role): role for role in dm.Role}  # a dict lookup: calling the enum costs more than the rest of a row
+
+
 def member_from_tuple(r, user: dm.UserProfile | None = None) -> dm.Member:
     return dm.Member(
-        r[0], r[1], r[2], dm.Role(r[3]), r[4], r[5], r[6], dm.ChatSetting(r[7], r[8], r[9], r[10]),
+        r[0], r[1], r[2], _ROLES[r[3]], r[4], r[5], r[6], dm.ChatSetting(r[7], r[8], r[9], r[10]),
         r[11], r[12], r[13], r[14], r[15], r[16], user,
     )
 
