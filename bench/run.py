@@ -297,6 +297,7 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
         seed.small_group(base_url)
         if database == "postgresql" and any(r.key.startswith("big-") for r in rows):
             seed.big_group(BIG_MEMBERS)
+        seed.settle()
         for row in (r for r in rows if r.kind == CEILING):
             results.append(measure(row, seed, stack, database, processes, work_dir))
             report(results[-1])
