@@ -3,11 +3,20 @@
 A transaction that loses to another (PostgreSQL serialization failure, deadlock, lock timeout)
 raises errors.Contention: it was rolled back whole, and the interceptor runs the use case again,
 a bounded number of times (errors.Contention.ATTEMPTS), then answers 503. SQLite still locked
-after its busy timeout is errors.Unavailable: 503 at once."""
+after its busy timeout is errors.Unavailable: 503 at once.
 
-from contextlib import contextmanager
+Each worker thread keeps its connection open between requests. On PostgreSQL, checking one out
+of the pool for every request cost a `SELECT 1` round trip (the pool's liveness test) besides
+the request's own query: half the statements of a hot read. A kept connection is tested that
+way only before a write and after a quiet spell; a read that finds its connection dead (the
+server restarted, the backend was terminated) drops it and runs again on a fresh one."""
+
+import threading
+import time
+from contextlib import contextmanager, suppress
 
 import peewee as pw
+from psycopg2.extensions import TRANSACTION_STATUS_UNKNOWN
 
 from server.domain import errors
 from server.storage.db import is_sqlite
@@ -50,20 +59,51 @@ def _contention_as_error():
         raise
 
 
+IDLE_RECHECK_SECONDS = 5.0  # a kept PostgreSQL connection quiet this long is tested before use
+
+
+def _connection_lost(db: pw.Database) -> bool:
+    """The thread's PostgreSQL connection broke (psycopg2 marks it closed, its state unknown)."""
+    if db.is_closed():
+        return False
+    connection = db.connection()
+    return bool(connection.closed) or connection.get_transaction_status() == TRANSACTION_STATUS_UNKNOWN
+
+
 class UnitOfWork:
     def __init__(self, db: pw.Database):
         self.db = db
         self._sqlite = is_sqlite(db)
+        self._last_use = threading.local()
 
     @contextmanager
-    def _connection(self):
+    def _connection(self, *, tested: bool, rerun_if_lost: bool = False):
+        """The thread's connection, kept open (opening SQLite and its pragmas per request costs more
+        than the query). PostgreSQL: with tested, or after IDLE_RECHECK_SECONDS unused, it goes back
+        to the pool first, whose check-out tests it with a round trip. A connection that breaks is
+        dropped; the use case is run again (rerun_if_lost: a read, which changed nothing) or
+        answered 503 (a write: whether its commit landed may be unknown, so the client decides)."""
         if self._sqlite:
-            # One connection per worker thread, kept open: opening SQLite (and its pragmas) per request costs more than the query.
             self.db.connect(reuse_if_open=True)
             yield
-        else:
-            with self.db.connection_context():  # borrowed from the pool, given back
-                yield
+            return
+        now = time.monotonic()
+        if not self.db.is_closed() and (tested or now - getattr(self._last_use, "at", now) > IDLE_RECHECK_SECONDS):
+            self.db.close()
+        self.db.connect(reuse_if_open=True)
+        try:
+            yield
+        except errors.DomainError:
+            raise
+        except Exception as exc:
+            if not _connection_lost(self.db):
+                raise
+            with suppress(pw.PeeweeException):
+                self.db.close()  # the pool sees it broken and discards it
+            lost = errors.Contention if rerun_if_lost else errors.Unavailable
+            raise lost(BUSY_MESSAGE) from exc
+        finally:
+            self._last_use.at = time.monotonic()
 
     @contextmanager
     def read(self, app: str):
@@ -71,17 +111,17 @@ class UnitOfWork:
         PostgreSQL: statements in autocommit. Its transactions are READ COMMITTED, where each statement takes its
         own snapshot anyway, so BEGIN and COMMIT bought nothing but two round trips per read."""
         if self._sqlite:
-            with _contention_as_error(), self._connection(), self.db.atomic():
+            with _contention_as_error(), self._connection(tested=False), self.db.atomic():
                 yield Store(app, for_update=False)
         else:
-            with _contention_as_error(), self._connection():
+            with _contention_as_error(), self._connection(tested=False, rerun_if_lost=True):
                 yield Store(app, for_update=False)
 
     @contextmanager
     def write(self, app: str):
         """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
         upgrade; PostgreSQL locks the rows it reads for update."""
-        with _contention_as_error(), self._connection():
+        with _contention_as_error(), self._connection(tested=True):
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
                 yield Store(app, for_update=not self._sqlite)
