@@ -49,6 +49,8 @@ ROWS = [
         fresh="join_paths"),
     Row("w-create", "write: create group (POST /api/groups)", "POST", "/api/groups", WRITE,
         body='{{"type":"group","name":"bench","members":[{member_a},{member_b}]}}', user="creator"),
+    Row("circle-list", "circle list (20 circles)", "GET", "/api/v2/plus-group/groups"),
+    Row("circle-detail", "circle detail", "GET", "/api/v2/plus-group/groups/{circle_id}"),
     Row("big-first", "100k members: first page", "GET", "/group/member_list?group_id={big_im_id}&limit=50",
         user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
     Row("big-middle", "100k members: middle page", "GET",

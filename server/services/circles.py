@@ -79,10 +79,9 @@ def list_circles(uow, actor, keyword: str, category_id: int, ids: str, limit, of
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
     with uow.read(_app_of(actor)) as store:
         if ids.strip():
-            circles = store.approved_circles_by_ids(_ids(ids))
-        else:
-            circles = store.approved_circles(keyword.strip(), category_id, limit, offset)
-        return _views(store, circles, _viewer(actor))
+            return _views(store, store.approved_circles_by_ids(_ids(ids)), _viewer(actor))
+        found = store.approved_circles_seen_by(_viewer(actor), keyword.strip(), category_id, limit, offset)
+        return [dc.CircleView(c, joined=m) for c, m in found]
 
 
 def category_circles(uow, actor, category_id: int, limit, offset) -> list[dc.CircleView]:
@@ -154,26 +153,27 @@ def nearby_circles(uow, actor, latitude: str, longitude: str, limit, offset) -> 
 
 def circle_detail(uow, actor, circle_id: int) -> dc.CircleView:
     with uow.read(_app_of(actor)) as store:
-        circle = _circle_or_404(store, circle_id)
-        return _detail(store, circle, _viewer(actor))
+        return _detail(store, circle_id, _viewer(actor))
 
 
-def _detail(store, circle: dc.Circle, viewer_id: int | None) -> dc.CircleView:
+def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
+    found = store.circle_for_detail(circle_id) if circle_id > 0 else None
+    if found is None:
+        raise errors.NotFound("内容不存在")
+    circle, category, blacklist_count, creator = found
     if circle.audit in (dc.REJECTED, dc.CLOSED):
         raise errors.PermissionDenied("圈子审核被驳回或已关闭无法访问")
-    joined = store.circle_member(circle.id, viewer_id) if viewer_id is not None else None
-    founder = store.circle_founder(circle.id)
-    profiles = store.circle_profiles([circle.user_id] + ([founder.user_id] if founder else []))
+    joined, founder, founder_profile = store.circle_viewer_and_founder(circle.id, viewer_id)
     is_founder = founder is not None and viewer_id == founder.user_id
     return dc.CircleView(
         circle, joined=joined,
         incomes=store.circle_incomes(circle.id) if is_founder else None,
-        blacklist_count=store.circle_blacklist_count(circle.id),
-        creator=profiles.get(circle.user_id) or dc.Profile(circle.user_id, "", None),
+        blacklist_count=blacklist_count,
+        creator=creator or dc.Profile(circle.user_id, "", None),
         tags=store.tags_of_circle(circle.id),
-        category=store.circle_category(circle.category_id),
+        category=category,
         founder=founder,
-        founder_profile=(profiles.get(founder.user_id) or dc.Profile(founder.user_id, "", None)) if founder else None,
+        founder_profile=(founder_profile or dc.Profile(founder.user_id, "", None)) if founder else None,
         detail=True,
     )
 
@@ -373,7 +373,7 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
         store.set_circle_tags(circle.id, tag_ids)
         if not pending:
             store.insert_circle_member(circle.id, actor.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
-        return _detail(store, store.circle(circle.id), actor.user_id), pending
+        return _detail(store, circle.id, actor.user_id), pending
 
 
 FOUNDER_FIELDS = ("name", "location", "longitude", "latitude", "geo_hash", "category_id")
@@ -422,7 +422,7 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             store.update_circle(circle.id, updated_at=now, **changes)
         if tag_ids is not None:
             store.set_circle_tags(circle.id, tag_ids)
-        return _detail(store, store.circle(circle.id), actor.user_id)
+        return _detail(store, circle.id, actor.user_id)
 
 
 # ---- membership ----

@@ -18,8 +18,93 @@ from server.storage.circle_models import (
     CircleTagLink,
 )
 from server.storage.models import User
+from server.storage.sql import fetch_all, fetch_one, for_update, marks, quoted
 
 _CIRCLE_FIELDS = [f for f in dc.Circle.__dataclass_fields__ if f not in ("posts_count", "excellen_posts_count")]
+
+# The hot reads (circle list and detail, and the viewer's row every circle answer carries) as
+# hand-written SQL with rows as tuples (server/storage/sql.py): each peewee query cost more
+# CPU than the rest of the request. Column lists come from the models and the dataclasses.
+
+
+def _columns(alias: str, model, names) -> str:
+    return ", ".join(f'{alias}."{model._meta.fields[name].column_name}"' for name in names)
+
+
+_CIRCLE_COLUMNS = _columns("c", Circle, _CIRCLE_FIELDS)
+_CIRCLE_WIDTH = len(_CIRCLE_FIELDS)
+_MEMBER_FIELDS = ["id", "circle", "user_id", "role", "audit", "paid", "created_at", "updated_at"]  # CircleMember's order
+_MEMBER_COLUMNS = _columns("m", CircleMember, _MEMBER_FIELDS)
+_MEMBER_WIDTH = len(_MEMBER_FIELDS) + 1  # and the blacklist row's id (NULL: not blacklisted)
+_CATEGORY_COLUMNS = _columns("k", CircleCategory, ["id", "name", "sort_by", "status", "created_at", "updated_at"])
+_PROFILE_COLUMNS = _columns("u", User, ["user_id", "name", "avatar", "created_at", "updated_at"])
+_CIRCLE, _MEMBER, _BLACKLIST = quoted(Circle), quoted(CircleMember), quoted(CircleBlacklist)
+_CATEGORY, _USER, _TAG, _TAG_LINK = quoted(CircleCategory), quoted(User), quoted(CircleTag), quoted(CircleTagLink)
+
+_CIRCLE_BY_ID = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
+# A circle with what its detail shows of it: its category, blacklist count and creator's profile.
+_CIRCLE_FOR_DETAIL = (
+    f'SELECT {_CIRCLE_COLUMNS}, {_CATEGORY_COLUMNS}, '
+    f'(SELECT COUNT(*) FROM {_BLACKLIST} b WHERE b."circle_id" = c."id"), {_PROFILE_COLUMNS} '
+    f'FROM {_CIRCLE} c LEFT JOIN {_CATEGORY} k ON k."app" = c."app" AND k."id" = c."category_id" '
+    f'LEFT JOIN {_USER} u ON u."app" = c."app" AND u."user_id" = c."user_id" '
+    'WHERE c."app" = ? AND c."id" = ?'
+)
+# Approved circles in id order, each with the viewer's membership or application and its blacklist flag.
+_APPROVED_SEEN_BY = (
+    f'SELECT {_CIRCLE_COLUMNS}, {_MEMBER_COLUMNS}, b."id" FROM {_CIRCLE} c '
+    f'LEFT JOIN {_MEMBER} m ON m."circle_id" = c."id" AND m."user_id" = ? '
+    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = c."id" AND b."user_id" = ? '
+    'WHERE c."app" = ? AND c."audit" = ?'
+)
+_PAGE = ' ORDER BY c."id" LIMIT ? OFFSET ?'
+# A user's rows in some circles, with the blacklist flag.
+_ROWS_OF = (
+    f'SELECT {_MEMBER_COLUMNS}, b."id" FROM {_MEMBER} m '
+    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = m."circle_id" AND b."user_id" = m."user_id" '
+    'WHERE m."user_id" = ? AND m."circle_id" IN '
+)
+# The viewer's row and the founder's, with the blacklist flag and the profile.
+_VIEWER_AND_FOUNDER = (
+    f'SELECT {_MEMBER_COLUMNS}, b."id", {_PROFILE_COLUMNS} FROM {_MEMBER} m '
+    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = m."circle_id" AND b."user_id" = m."user_id" '
+    f'LEFT JOIN {_USER} u ON u."app" = ? AND u."user_id" = m."user_id" '
+    'WHERE m."circle_id" = ? AND (m."user_id" = ? OR (m."role" = ? AND m."audit" = ?)) ORDER BY m."id"'
+)
+_TAGS_OF = (
+    f'SELECT t."id", t."name", t."tag_category_id", t."weight" FROM {_TAG_LINK} l '
+    f'JOIN {_TAG} t ON t."id" = l."tag_id" WHERE l."circle_id" = ? ORDER BY l."id"'
+)
+_INCOMES = f'SELECT "kind", SUM("amount") FROM {quoted(CircleIncome)} WHERE "circle_id" = ? GROUP BY "kind"'
+
+# Each hot query with example parameters: tests/e2e/test_query_plans.py asks both databases
+# for its plan and fails on a full table scan.
+CIRCLE_HOT_QUERIES = {
+    "circle by id": (_CIRCLE_BY_ID, ("default", 1)),
+    "circle by id, locked": (_CIRCLE_BY_ID + " FOR UPDATE", ("default", 1)),
+    "circle for its detail": (_CIRCLE_FOR_DETAIL, ("default", 1)),
+    "approved circles seen by a user": (_APPROVED_SEEN_BY + _PAGE, (5, 5, "default", dc.APPROVED, 15, 0)),
+    "approved circles of a category seen by a user": (
+        _APPROVED_SEEN_BY + ' AND c."category_id" = ?' + _PAGE, (5, 5, "default", dc.APPROVED, 1, 15, 0)
+    ),
+    "a user's rows in circles": (_ROWS_OF + "(?, ?)", (5, 1, 2)),
+    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, ("default", 1, 5, dc.FOUNDER, dc.APPROVED)),
+    "tags of a circle": (_TAGS_OF, (1,)),
+    "incomes of a circle": (_INCOMES, (1,)),
+}
+
+
+def _circle_from_tuple(row) -> dc.Circle:
+    return dc.Circle(*row)
+
+
+def _member_from_tuple(row) -> dc.CircleMember:
+    """The member columns then the blacklist row's id."""
+    return dc.CircleMember(*row[:8], 1 if row[8] is not None else 0)
+
+
+def _profile_from_tuple(row) -> dc.Profile | None:
+    return dc.Profile(*row) if row[0] is not None else None
 
 
 def _circle(row: Circle) -> dc.Circle:
@@ -78,11 +163,7 @@ class CircleQueries:
         return CircleTag.insert(app=self.app, **values).execute()
 
     def tags_of_circle(self, circle_id: int) -> list[dc.Tag]:
-        rows = (
-            CircleTag.select().join(CircleTagLink).where(CircleTagLink.circle == circle_id)
-            .order_by(CircleTagLink.id)
-        )
-        return [dc.Tag(r.id, r.name, r.tag_category_id, r.weight) for r in rows]
+        return [dc.Tag(*r) for r in fetch_all(_TAGS_OF, (circle_id,))]
 
     def set_circle_tags(self, circle_id: int, tag_ids: list[int]) -> None:
         CircleTagLink.delete().where(CircleTagLink.circle == circle_id).execute()
@@ -96,9 +177,17 @@ class CircleQueries:
         return _circle(row)
 
     def circle(self, circle_id: int, *, lock: bool = False) -> dc.Circle | None:
-        query = Circle.select().where((Circle.app == self.app) & (Circle.id == circle_id))
-        row = (self._lock(query) if lock else query).first()
-        return _circle(row) if row else None
+        row = fetch_one(_CIRCLE_BY_ID + for_update(lock and self._for_update), (self.app, circle_id))
+        return _circle_from_tuple(row) if row else None
+
+    def circle_for_detail(self, circle_id: int) -> tuple[dc.Circle, dc.Category | None, int, dc.Profile | None] | None:
+        """A circle, its category, how many users its blacklist holds, and its creator's profile."""
+        row = fetch_one(_CIRCLE_FOR_DETAIL, (self.app, circle_id))
+        if row is None:
+            return None
+        w = _CIRCLE_WIDTH
+        category = dc.Category(*row[w:w + 6]) if row[w] is not None else None
+        return _circle_from_tuple(row[:w]), category, row[w + 6], _profile_from_tuple(row[w + 7:])
 
     def circle_name_taken(self, name: str, except_id: int = 0) -> bool:
         return Circle.select().where(
@@ -121,6 +210,26 @@ class CircleQueries:
         if category_id:
             query = query.where(Circle.category_id == category_id)
         return [_circle(r) for r in query.order_by(Circle.id).limit(limit).offset(offset)]
+
+    def approved_circles_seen_by(
+        self, viewer_id: int | None, keyword: str, category_id: int, limit: int, offset: int
+    ) -> list[tuple[dc.Circle, dc.CircleMember | None]]:
+        """A page of approved circles (name containing keyword, of a category: when given), each
+        with the viewer's membership or application (None without a viewer). Without a keyword
+        (the hot default list), one query."""
+        if keyword:
+            circles = self.approved_circles(keyword, category_id, limit, offset)
+            rows_of = self.circle_rows_of([c.id for c in circles], viewer_id) if viewer_id is not None else {}
+            return [(c, rows_of.get(c.id)) for c in circles]
+        sql, params = _APPROVED_SEEN_BY, [viewer_id, viewer_id, self.app, dc.APPROVED]  # viewer None: = NULL, no row
+        if category_id:
+            sql += ' AND c."category_id" = ?'
+            params.append(category_id)
+        w = _CIRCLE_WIDTH
+        return [
+            (_circle_from_tuple(r[:w]), _member_from_tuple(r[w:]) if r[w] is not None else None)
+            for r in fetch_all(sql + _PAGE, [*params, limit, offset])
+        ]
 
     def approved_circles_by_ids(self, ids: list[int]) -> list[dc.Circle]:
         rows = self._approved().where(Circle.id.in_(ids)).order_by(Circle.id)
@@ -210,9 +319,22 @@ class CircleQueries:
         """The user's membership or application in each of these circles, with the blacklist flag."""
         if not circle_ids:
             return {}
-        rows = CircleMember.select().where((CircleMember.circle.in_(circle_ids)) & (CircleMember.user_id == user_id))
-        banned = self.blacklisted_in(circle_ids, user_id)
-        return {r.circle_id: _member(r, r.circle_id in banned) for r in rows}
+        rows = fetch_all(f"{_ROWS_OF}({marks(len(circle_ids))})", [user_id, *circle_ids])
+        return {r[1]: _member_from_tuple(r) for r in rows}
+
+    def circle_viewer_and_founder(
+        self, circle_id: int, viewer_id: int | None
+    ) -> tuple[dc.CircleMember | None, dc.CircleMember | None, dc.Profile | None]:
+        """The viewer's membership or application (None without a viewer), the founder's
+        membership and the founder's profile (None when unknown), in one query."""
+        viewer = founder = founder_profile = None
+        for r in fetch_all(_VIEWER_AND_FOUNDER, (self.app, circle_id, viewer_id, dc.FOUNDER, dc.APPROVED)):
+            member = _member_from_tuple(r)
+            if viewer_id is not None and member.user_id == viewer_id:
+                viewer = member
+            if founder is None and member.role == dc.FOUNDER and member.audit == dc.APPROVED:
+                founder, founder_profile = member, _profile_from_tuple(r[_MEMBER_WIDTH:])
+        return viewer, founder, founder_profile
 
     def blacklisted_in(self, circle_ids: list[int], user_id: int) -> set[int]:
         if not circle_ids:
@@ -303,10 +425,7 @@ class CircleQueries:
         CircleIncome.insert(circle=circle_id, kind=kind, amount=amount, user_id=user_id, created_at=now).execute()
 
     def circle_incomes(self, circle_id: int) -> tuple[int, int]:
-        rows = CircleIncome.select(CircleIncome.kind, pw.fn.SUM(CircleIncome.amount).alias("total")).where(
-            CircleIncome.circle == circle_id
-        ).group_by(CircleIncome.kind)
-        totals = {r.kind: int(r.total or 0) for r in rows}
+        totals = {kind: int(total or 0) for kind, total in fetch_all(_INCOMES, (circle_id,))}
         return totals.get(1, 0), totals.get(2, 0)
 
     def set_circle_recommendation(self, circle_id: int, recommended: bool, sort_by: int, now: int) -> None:
