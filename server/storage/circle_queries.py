@@ -69,7 +69,10 @@ _VIEWER_AND_FOUNDER = (
     f'SELECT {_MEMBER_COLUMNS}, b."id", {_PROFILE_COLUMNS} FROM {_MEMBER} m '
     f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = m."circle_id" AND b."user_id" = m."user_id" '
     f'LEFT JOIN {_USER} u ON u."app" = ? AND u."user_id" = m."user_id" '
-    'WHERE m."circle_id" = ? AND (m."user_id" = ? OR (m."role" = ? AND m."audit" = ?)) ORDER BY m."id"'
+    # Each side of the OR is an index lookup (circle_id, user_id) or (circle_id, audit, role), not a walk
+    # through every member of the circle.
+    'WHERE (m."circle_id" = ? AND m."user_id" = ?) OR (m."circle_id" = ? AND m."audit" = ? AND m."role" = ?) '
+    'ORDER BY m."id"'
 )
 _TAGS_OF = (
     f'SELECT t."id", t."name", t."tag_category_id", t."weight" FROM {_TAG_LINK} l '
@@ -88,7 +91,7 @@ CIRCLE_HOT_QUERIES = {
         _APPROVED_SEEN_BY + ' AND c."category_id" = ?' + _PAGE, (5, 5, "default", dc.APPROVED, 1, 15, 0)
     ),
     "a user's rows in circles": (_ROWS_OF + "(?, ?)", (5, 1, 2)),
-    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, ("default", 1, 5, dc.FOUNDER, dc.APPROVED)),
+    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, ("default", 1, 5, 1, dc.APPROVED, dc.FOUNDER)),
     "tags of a circle": (_TAGS_OF, (1,)),
     "incomes of a circle": (_INCOMES, (1,)),
 }
@@ -328,7 +331,7 @@ class CircleQueries:
         """The viewer's membership or application (None without a viewer), the founder's
         membership and the founder's profile (None when unknown), in one query."""
         viewer = founder = founder_profile = None
-        for r in fetch_all(_VIEWER_AND_FOUNDER, (self.app, circle_id, viewer_id, dc.FOUNDER, dc.APPROVED)):
+        for r in fetch_all(_VIEWER_AND_FOUNDER, (self.app, circle_id, viewer_id, circle_id, dc.APPROVED, dc.FOUNDER)):
             member = _member_from_tuple(r)
             if viewer_id is not None and member.user_id == viewer_id:
                 viewer = member
