@@ -79,9 +79,10 @@ def list_circles(uow, actor, keyword: str, category_id: int, ids: str, limit, of
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
     with uow.read(_app_of(actor)) as store:
         if ids.strip():
-            return _views(store, store.approved_circles_by_ids(_ids(ids)), _viewer(actor))
-        found = store.approved_circles_seen_by(_viewer(actor), keyword.strip(), category_id, limit, offset)
-        return [dc.CircleView(c, joined=m) for c, m in found]
+            circles = store.approved_circles_by_ids(_ids(ids))
+        else:
+            circles = store.approved_circles(keyword.strip(), category_id, limit, offset)
+        return _views(store, circles, _viewer(actor))
 
 
 def category_circles(uow, actor, category_id: int, limit, offset) -> list[dc.CircleView]:
@@ -160,20 +161,21 @@ def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
     found = store.circle_for_detail(circle_id) if circle_id > 0 else None
     if found is None:
         raise errors.NotFound("内容不存在")
-    circle, category, blacklist_count, creator = found
+    circle, blacklist_count = found
     if circle.audit in (dc.REJECTED, dc.CLOSED):
         raise errors.PermissionDenied("圈子审核被驳回或已关闭无法访问")
-    joined, founder, founder_profile = store.circle_viewer_and_founder(circle.id, viewer_id)
+    joined, founder = store.circle_viewer_and_founder(circle.id, viewer_id)
+    profiles = store.circle_profiles([circle.user_id] + ([founder.user_id] if founder else []))
     is_founder = founder is not None and viewer_id == founder.user_id
     return dc.CircleView(
         circle, joined=joined,
         incomes=store.circle_incomes(circle.id) if is_founder else None,
         blacklist_count=blacklist_count,
-        creator=creator or dc.Profile(circle.user_id, "", None),
+        creator=profiles.get(circle.user_id) or dc.Profile(circle.user_id, "", None),
         tags=store.tags_of_circle(circle.id),
-        category=category,
+        category=store.circle_category(circle.category_id),
         founder=founder,
-        founder_profile=(founder_profile or dc.Profile(founder.user_id, "", None)) if founder else None,
+        founder_profile=(profiles.get(founder.user_id) or dc.Profile(founder.user_id, "", None)) if founder else None,
         detail=True,
     )
 

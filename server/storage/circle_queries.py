@@ -32,48 +32,38 @@ def _columns(alias: str, model, names) -> str:
 
 
 _CIRCLE_COLUMNS = _columns("c", Circle, _CIRCLE_FIELDS)
-_CIRCLE_WIDTH = len(_CIRCLE_FIELDS)
 _MEMBER_FIELDS = ["id", "circle", "user_id", "role", "audit", "paid", "created_at", "updated_at"]  # CircleMember's order
 _MEMBER_COLUMNS = _columns("m", CircleMember, _MEMBER_FIELDS)
-_MEMBER_WIDTH = len(_MEMBER_FIELDS) + 1  # and the blacklist row's id (NULL: not blacklisted)
 _CATEGORY_COLUMNS = _columns("k", CircleCategory, ["id", "name", "sort_by", "status", "created_at", "updated_at"])
 _PROFILE_COLUMNS = _columns("u", User, ["user_id", "name", "avatar", "created_at", "updated_at"])
 _CIRCLE, _MEMBER, _BLACKLIST = quoted(Circle), quoted(CircleMember), quoted(CircleBlacklist)
 _CATEGORY, _USER, _TAG, _TAG_LINK = quoted(CircleCategory), quoted(User), quoted(CircleTag), quoted(CircleTagLink)
 
 _CIRCLE_BY_ID = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
-# A circle with what its detail shows of it: its category, blacklist count and creator's profile.
+# On PostgreSQL each join of a hot query cost more to plan (about 70 µs a join, the statements
+# are not prepared) than a lookup by key costs to plan and run: so the hot queries below join
+# nothing but the tags, and read the blacklist flag and count as correlated subqueries.
+_BLACKLISTED = (
+    f'(SELECT b."id" FROM {_BLACKLIST} b WHERE b."circle_id" = m."circle_id" AND b."user_id" = m."user_id")'
+)
+# A circle with how many users its blacklist holds.
 _CIRCLE_FOR_DETAIL = (
-    f'SELECT {_CIRCLE_COLUMNS}, {_CATEGORY_COLUMNS}, '
-    f'(SELECT COUNT(*) FROM {_BLACKLIST} b WHERE b."circle_id" = c."id"), {_PROFILE_COLUMNS} '
-    f'FROM {_CIRCLE} c LEFT JOIN {_CATEGORY} k ON k."app" = c."app" AND k."id" = c."category_id" '
-    f'LEFT JOIN {_USER} u ON u."app" = c."app" AND u."user_id" = c."user_id" '
-    'WHERE c."app" = ? AND c."id" = ?'
+    f'SELECT {_CIRCLE_COLUMNS}, (SELECT COUNT(*) FROM {_BLACKLIST} b WHERE b."circle_id" = c."id") '
+    f'FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
 )
-# Approved circles in id order, each with the viewer's membership or application and its blacklist flag.
-_APPROVED_SEEN_BY = (
-    f'SELECT {_CIRCLE_COLUMNS}, {_MEMBER_COLUMNS}, b."id" FROM {_CIRCLE} c '
-    f'LEFT JOIN {_MEMBER} m ON m."circle_id" = c."id" AND m."user_id" = ? '
-    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = c."id" AND b."user_id" = ? '
-    'WHERE c."app" = ? AND c."audit" = ?'
-)
+_APPROVED = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."audit" = ?'
 _PAGE = ' ORDER BY c."id" LIMIT ? OFFSET ?'
 # A user's rows in some circles, with the blacklist flag.
-_ROWS_OF = (
-    f'SELECT {_MEMBER_COLUMNS}, b."id" FROM {_MEMBER} m '
-    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = m."circle_id" AND b."user_id" = m."user_id" '
-    'WHERE m."user_id" = ? AND m."circle_id" IN '
-)
-# The viewer's row and the founder's, with the blacklist flag and the profile.
+_ROWS_OF = f'SELECT {_MEMBER_COLUMNS}, {_BLACKLISTED} FROM {_MEMBER} m WHERE m."user_id" = ? AND m."circle_id" IN '
+# The viewer's row and the founder's, with the blacklist flag. Each side of the OR is an index
+# lookup, (circle_id, user_id) or (circle_id, audit, role), not a walk through the circle's members.
 _VIEWER_AND_FOUNDER = (
-    f'SELECT {_MEMBER_COLUMNS}, b."id", {_PROFILE_COLUMNS} FROM {_MEMBER} m '
-    f'LEFT JOIN {_BLACKLIST} b ON b."circle_id" = m."circle_id" AND b."user_id" = m."user_id" '
-    f'LEFT JOIN {_USER} u ON u."app" = ? AND u."user_id" = m."user_id" '
-    # Each side of the OR is an index lookup (circle_id, user_id) or (circle_id, audit, role), not a walk
-    # through every member of the circle.
+    f'SELECT {_MEMBER_COLUMNS}, {_BLACKLISTED} FROM {_MEMBER} m '
     'WHERE (m."circle_id" = ? AND m."user_id" = ?) OR (m."circle_id" = ? AND m."audit" = ? AND m."role" = ?) '
     'ORDER BY m."id"'
 )
+_CATEGORY_BY_ID = f'SELECT {_CATEGORY_COLUMNS} FROM {_CATEGORY} k WHERE k."app" = ? AND k."id" = ?'
+_PROFILES = f'SELECT {_PROFILE_COLUMNS} FROM {_USER} u WHERE u."app" = ? AND u."user_id" IN '
 _TAGS_OF = (
     f'SELECT t."id", t."name", t."tag_category_id", t."weight" FROM {_TAG_LINK} l '
     f'JOIN {_TAG} t ON t."id" = l."tag_id" WHERE l."circle_id" = ? ORDER BY l."id"'
@@ -86,12 +76,12 @@ CIRCLE_HOT_QUERIES = {
     "circle by id": (_CIRCLE_BY_ID, ("default", 1)),
     "circle by id, locked": (_CIRCLE_BY_ID + " FOR UPDATE", ("default", 1)),
     "circle for its detail": (_CIRCLE_FOR_DETAIL, ("default", 1)),
-    "approved circles seen by a user": (_APPROVED_SEEN_BY + _PAGE, (5, 5, "default", dc.APPROVED, 15, 0)),
-    "approved circles of a category seen by a user": (
-        _APPROVED_SEEN_BY + ' AND c."category_id" = ?' + _PAGE, (5, 5, "default", dc.APPROVED, 1, 15, 0)
-    ),
+    "approved circles": (_APPROVED + _PAGE, ("default", dc.APPROVED, 15, 0)),
+    "approved circles of a category": (_APPROVED + ' AND c."category_id" = ?' + _PAGE, ("default", dc.APPROVED, 1, 15, 0)),
     "a user's rows in circles": (_ROWS_OF + "(?, ?)", (5, 1, 2)),
-    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, ("default", 1, 5, 1, dc.APPROVED, dc.FOUNDER)),
+    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, (1, 5, 1, dc.APPROVED, dc.FOUNDER)),
+    "category by id": (_CATEGORY_BY_ID, ("default", 1)),
+    "profiles": (_PROFILES + "(?, ?)", ("default", 5, 6)),
     "tags of a circle": (_TAGS_OF, (1,)),
     "incomes of a circle": (_INCOMES, (1,)),
 }
@@ -104,10 +94,6 @@ def _circle_from_tuple(row) -> dc.Circle:
 def _member_from_tuple(row) -> dc.CircleMember:
     """The member columns then the blacklist row's id."""
     return dc.CircleMember(*row[:8], 1 if row[8] is not None else 0)
-
-
-def _profile_from_tuple(row) -> dc.Profile | None:
-    return dc.Profile(*row) if row[0] is not None else None
 
 
 def _circle(row: Circle) -> dc.Circle:
@@ -135,8 +121,8 @@ class CircleQueries:
         return [_category(r) for r in query.order_by(CircleCategory.sort_by, CircleCategory.id)]
 
     def circle_category(self, category_id: int) -> dc.Category | None:
-        row = CircleCategory.get_or_none((CircleCategory.app == self.app) & (CircleCategory.id == category_id))
-        return _category(row) if row else None
+        row = fetch_one(_CATEGORY_BY_ID, (self.app, category_id))
+        return dc.Category(*row) if row else None
 
     def circle_category_named(self, name: str) -> dc.Category | None:
         row = CircleCategory.get_or_none((CircleCategory.app == self.app) & (CircleCategory.name == name))
@@ -183,14 +169,10 @@ class CircleQueries:
         row = fetch_one(_CIRCLE_BY_ID + for_update(lock and self._for_update), (self.app, circle_id))
         return _circle_from_tuple(row) if row else None
 
-    def circle_for_detail(self, circle_id: int) -> tuple[dc.Circle, dc.Category | None, int, dc.Profile | None] | None:
-        """A circle, its category, how many users its blacklist holds, and its creator's profile."""
+    def circle_for_detail(self, circle_id: int) -> tuple[dc.Circle, int] | None:
+        """A circle and how many users its blacklist holds."""
         row = fetch_one(_CIRCLE_FOR_DETAIL, (self.app, circle_id))
-        if row is None:
-            return None
-        w = _CIRCLE_WIDTH
-        category = dc.Category(*row[w:w + 6]) if row[w] is not None else None
-        return _circle_from_tuple(row[:w]), category, row[w + 6], _profile_from_tuple(row[w + 7:])
+        return (_circle_from_tuple(row[:-1]), row[-1]) if row else None
 
     def circle_name_taken(self, name: str, except_id: int = 0) -> bool:
         return Circle.select().where(
@@ -207,32 +189,16 @@ class CircleQueries:
         return Circle.select().where((Circle.app == self.app) & (Circle.audit == dc.APPROVED))
 
     def approved_circles(self, keyword: str, category_id: int, limit: int, offset: int) -> list[dc.Circle]:
-        query = self._approved()
         if keyword:
-            query = query.where(Circle.name.contains(keyword))
-        if category_id:
-            query = query.where(Circle.category_id == category_id)
-        return [_circle(r) for r in query.order_by(Circle.id).limit(limit).offset(offset)]
-
-    def approved_circles_seen_by(
-        self, viewer_id: int | None, keyword: str, category_id: int, limit: int, offset: int
-    ) -> list[tuple[dc.Circle, dc.CircleMember | None]]:
-        """A page of approved circles (name containing keyword, of a category: when given), each
-        with the viewer's membership or application (None without a viewer). Without a keyword
-        (the hot default list), one query."""
-        if keyword:
-            circles = self.approved_circles(keyword, category_id, limit, offset)
-            rows_of = self.circle_rows_of([c.id for c in circles], viewer_id) if viewer_id is not None else {}
-            return [(c, rows_of.get(c.id)) for c in circles]
-        sql, params = _APPROVED_SEEN_BY, [viewer_id, viewer_id, self.app, dc.APPROVED]  # viewer None: = NULL, no row
+            query = self._approved().where(Circle.name.contains(keyword))
+            if category_id:
+                query = query.where(Circle.category_id == category_id)
+            return [_circle(r) for r in query.order_by(Circle.id).limit(limit).offset(offset)]
+        sql, params = _APPROVED, [self.app, dc.APPROVED]
         if category_id:
             sql += ' AND c."category_id" = ?'
             params.append(category_id)
-        w = _CIRCLE_WIDTH
-        return [
-            (_circle_from_tuple(r[:w]), _member_from_tuple(r[w:]) if r[w] is not None else None)
-            for r in fetch_all(sql + _PAGE, [*params, limit, offset])
-        ]
+        return [_circle_from_tuple(r) for r in fetch_all(sql + _PAGE, [*params, limit, offset])]
 
     def approved_circles_by_ids(self, ids: list[int]) -> list[dc.Circle]:
         rows = self._approved().where(Circle.id.in_(ids)).order_by(Circle.id)
@@ -327,17 +293,17 @@ class CircleQueries:
 
     def circle_viewer_and_founder(
         self, circle_id: int, viewer_id: int | None
-    ) -> tuple[dc.CircleMember | None, dc.CircleMember | None, dc.Profile | None]:
-        """The viewer's membership or application (None without a viewer), the founder's
-        membership and the founder's profile (None when unknown), in one query."""
-        viewer = founder = founder_profile = None
-        for r in fetch_all(_VIEWER_AND_FOUNDER, (self.app, circle_id, viewer_id, circle_id, dc.APPROVED, dc.FOUNDER)):
+    ) -> tuple[dc.CircleMember | None, dc.CircleMember | None]:
+        """The viewer's membership or application (None without a viewer) and the founder's
+        membership, in one query."""
+        viewer = founder = None
+        for r in fetch_all(_VIEWER_AND_FOUNDER, (circle_id, viewer_id, circle_id, dc.APPROVED, dc.FOUNDER)):
             member = _member_from_tuple(r)
             if viewer_id is not None and member.user_id == viewer_id:
                 viewer = member
             if founder is None and member.role == dc.FOUNDER and member.audit == dc.APPROVED:
-                founder, founder_profile = member, _profile_from_tuple(r[_MEMBER_WIDTH:])
-        return viewer, founder, founder_profile
+                founder = member
+        return viewer, founder
 
     def blacklisted_in(self, circle_ids: list[int], user_id: int) -> set[int]:
         if not circle_ids:
@@ -419,9 +385,6 @@ class CircleQueries:
             (CircleBlacklist.circle == circle_id) & (CircleBlacklist.user_id == user_id)
         ).execute()
 
-    def circle_blacklist_count(self, circle_id: int) -> int:
-        return CircleBlacklist.select().where(CircleBlacklist.circle == circle_id).count()
-
     # Incomes, recommendations, protocol
 
     def add_circle_income(self, circle_id: int, kind: int, amount: int, user_id: int, now: int) -> None:
@@ -450,5 +413,4 @@ class CircleQueries:
         ids = list(set(user_ids))
         if not ids:
             return {}
-        rows = User.select().where((User.app == self.app) & (User.user_id.in_(ids)))
-        return {r.user_id: dc.Profile(r.user_id, r.name, r.avatar, r.created_at, r.updated_at) for r in rows}
+        return {r[0]: dc.Profile(*r) for r in fetch_all(f"{_PROFILES}({marks(len(ids))})", [self.app, *ids])}

@@ -222,8 +222,8 @@ def test_groups_of_a_user(api, seeded):
 
 
 def test_all_circles_show_each_viewer_its_own_row(api, admin, seeded):
-    """The list reads the viewer's membership, application and blacklist flag with the circles
-    (one JOIN): each circle shows the caller's own row, or null."""
+    """Each circle of the list shows the caller's own row (membership or application, with the
+    blacklist flag), or null."""
     owner, member, applicant, banned, stranger = (api.user() for _ in range(5))
     category = admin.category()
     public = create_circle(owner, category, seeded["tag"])
