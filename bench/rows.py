@@ -45,6 +45,8 @@ ROWS = [
     Row("im-members", "im member_list page (50)", "GET", "/group/member_list?group_id={im_id}&limit=50"),
     Row("im-joined", "im user_joined", "GET", "/group/user_joined"),
     Row("notice-list", "community notice list", "GET", "/api/group/notices?group_id={group_id}"),
+    Row("circle-list", "circle list (20 circles)", "GET", "/api/v2/plus-group/groups"),
+    Row("circle-detail", "circle detail", "GET", "/api/v2/plus-group/groups/{circle_id}"),
     Row("big-first", "100k members: first page", "GET", "/group/member_list?group_id={big_im_id}&limit=50",
         user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
     Row("big-middle", "100k members: middle page", "GET",

@@ -295,6 +295,7 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
     with running_stack(work_dir, database_url, processes) as stack:
         base_url = f"http://127.0.0.1:{stack.port}"
         seed.small_group(base_url)
+        seed.circles(base_url)
         if database == "postgresql" and any(r.key.startswith("big-") for r in rows):
             seed.big_group(BIG_MEMBERS)
         seed.settle()

@@ -4,7 +4,8 @@ storage models, not through the API.
 
 Who is who: `reader` (user 5) owns the small group and makes every read; its members are
 users 100-119. `joiner` (900) joins fresh open groups, `creator` (901) creates groups, so
-neither inflates the reader's lists. `big_owner` (6) owns the big group."""
+neither inflates the reader's lists. `big_owner` (6) owns the big group. Users 100-119 each
+found a circle; the reader is a member of every other one."""
 
 import json
 import time
@@ -16,6 +17,7 @@ import peewee as pw
 
 from server.api.tokens import mint
 from server.services import cursor
+from server.storage.circle_models import CircleTag
 from server.storage.db import open_database
 from server.storage.models import Group, Member
 
@@ -26,6 +28,10 @@ BULK_NUMBER_BASE = 100_000_000  # 9 digits: the API draws 8-digit numbers
 BULK_SPAN = 10_000_000  # seeded groups per database at most
 BATCH = 2_000
 PAGE = 50
+CIRCLE_PATH = "/api/v2/plus-group"
+CIRCLES = 20  # the default circle list shows 15
+CIRCLE_MEMBERS = 8  # besides the founder and the reader, in the circle whose detail is read
+CIRCLE_CATEGORY = 1  # 兴趣: categories are seeded for the default app by migration 0020
 
 
 def call(base_url: str, method: str, path: str, token: str, body: dict | None = None) -> dict:
@@ -67,6 +73,33 @@ class Seed:
                  {"group_id": created["id"], "title": f"公告{n}", "content": "bench notice"})
         self.values.update(group_id=created["id"], im_id=mine["groupid"], member_a=SMALL_MEMBERS[0],
                            member_b=SMALL_MEMBERS[1])
+
+    def circles(self, base_url: str) -> None:
+        """CIRCLES public circles, one founded by each of the small group's members (tagged with a
+        tag written straight into the database: tags are made by CircleAdminService on the gRPC
+        port); the reader joins every other one, and CIRCLE_MEMBERS more users join the first,
+        the one whose detail is read."""
+        if "circle_id" in self.values:
+            return
+        db = open_database(self.database_url)
+        try:
+            with db.connection_context():
+                tag = CircleTag.insert(app="default", name="bench", tag_category_id=0, weight=1).execute()
+        finally:
+            db.close()
+        founders = SMALL_MEMBERS[:CIRCLES]
+        made = []
+        for n, founder in enumerate(founders):
+            body = {"name": f"bench圈子{n}", "avatar": "https://img.example.com/bench.png", "tags": [{"id": tag}],
+                    "mode": "public", "summary": f"圈子{n}的简介", "notice": "欢迎加入", "allow_feed": 1,
+                    "location": "成都", "latitude": "30.657", "longitude": "104.066", "geo_hash": "wm6n2"}
+            made.append(call(base_url, "POST", f"{CIRCLE_PATH}/categories/{CIRCLE_CATEGORY}/groups",
+                             mint(self.data_dir, founder, name=f"u{founder}"), body)["group"]["id"])
+        for circle_id in made[::2]:
+            call(base_url, "PUT", f"{CIRCLE_PATH}/groups/{circle_id}", self.token("reader"), {})
+        for user_id in founders[1:1 + CIRCLE_MEMBERS]:
+            call(base_url, "PUT", f"{CIRCLE_PATH}/groups/{made[0]}", mint(self.data_dir, user_id, name=f"u{user_id}"), {})
+        self.values.update(circle_id=made[0])
 
     # Straight into the database
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from google.protobuf import struct_pb2
 
 from groupkit.circle.v1 import circle_pb2 as pb
-from server.api.values import NULL, datetime_text, nullable, struct_value
+from server.api.values import NULL, datetime_text, memoized_view, nullable, struct_value
 from server.domain import circles as dc
 
 AVATAR_PATH = "/api/v2/plus-group/"
@@ -21,14 +21,6 @@ def avatar_url(stored: str | None, base_url: str) -> str | None:
     if stored.startswith(("http://", "https://")):
         return stored
     return base_url.rstrip("/") + AVATAR_PATH + stored
-
-
-def member_dict(member: dc.CircleMember) -> dict:
-    return {
-        "id": member.id, "group_id": member.circle_id, "user_id": member.user_id, "audit": member.audit,
-        "role": member.role, "disabled": member.disabled,
-        "created_at": datetime_text(member.created_at), "updated_at": datetime_text(member.updated_at),
-    }
 
 
 def user_dict(profile: dc.Profile) -> dict:
@@ -51,35 +43,106 @@ def category(c: dc.Category) -> pb.Category:
 
 
 def circle(view: dc.CircleView, base_url: str) -> pb.Circle:
+    """The message is shared (server.api.values.memoized_view): it is only returned, yielded
+    or copied into a parent, never changed."""
     c = view.circle
-    message = pb.Circle(
-        id=c.id, name=c.name, user_id=c.user_id, category_id=c.category_id,
-        location=nullable(c.location), longitude=nullable(c.longitude), latitude=nullable(c.latitude),
-        geo_hash=nullable(c.geo_hash), allow_feed=c.allow_feed, mode=c.mode, permissions=c.permissions,
-        money=c.money, summary=nullable(c.summary), notice=nullable(c.notice), users_count=c.users_count,
-        posts_count=0, audit=c.audit, im_group_id=nullable(c.im_group_id), excellen_posts_count=0,
-        created_at=datetime_text(c.created_at), updated_at=datetime_text(c.updated_at), deleted_at=NULL,
-        joined=struct_value(member_dict(view.joined) if view.joined is not None else None),
-        avatar=nullable(avatar_url(c.avatar, base_url)),
+    fields = (
+        c.id, c.name, c.user_id, c.category_id, c.location, c.longitude, c.latitude, c.geo_hash, c.allow_feed, c.mode,
+        c.permissions, c.money, c.summary, c.notice, c.users_count, c.audit, c.im_group_id, c.avatar, c.created_at,
+        c.updated_at,
     )
-    if view.incomes is not None:
-        message.join_income_count, message.pinned_income_count = view.incomes
-    if view.blacklist_count is not None:
-        message.blacklist_count = view.blacklist_count
-    if view.join_at is not None:
-        message.join_at = iso_zulu(view.join_at)
-    if view.detail:
-        message.user.CopyFrom(struct_value(user_dict(view.creator)))
-        message.tags.CopyFrom(struct_pb2.ListValue())
-        message.tags.extend([
-            {"id": t.id, "name": t.name, "tag_category_id": t.tag_category_id, "weight": t.weight} for t in view.tags
-        ])
-        if view.category is not None:
-            message.category.CopyFrom(category(view.category))
-        founder = None
-        if view.founder is not None:
-            founder = {**member_dict(view.founder), "user": user_dict(view.founder_profile)}
-        message.founder.CopyFrom(struct_value(founder))
+    joined = _member_fields(view.joined)
+    if not view.detail:
+        return _circle(fields, base_url, joined, view.incomes, view.blacklist_count, view.join_at)
+    founder = view.founder
+    return _circle_detail(
+        fields, base_url, joined, view.incomes, view.blacklist_count, view.join_at, _profile_fields(view.creator),
+        tuple((t.id, t.name, t.tag_category_id, t.weight) for t in view.tags),
+        _category_fields(view.category) if view.category is not None else None,
+        _member_fields(founder), _profile_fields(view.founder_profile) if founder is not None else None,
+    )
+
+
+def _member_fields(m: dc.CircleMember | None) -> tuple | None:
+    if m is None:
+        return None
+    return m.id, m.circle_id, m.user_id, m.audit, m.role, m.disabled, m.created_at, m.updated_at
+
+
+def _profile_fields(p: dc.Profile) -> tuple:
+    return p.user_id, p.name, p.avatar, p.created_at, p.updated_at
+
+
+def _category_fields(c: dc.Category) -> tuple:
+    return c.id, c.name, c.sort_by, c.status, c.created_at, c.updated_at
+
+
+def _member_value(fields: tuple) -> dict:
+    member_id, circle_id, user_id, audit, role, disabled, created_at, updated_at = fields
+    return {
+        "id": member_id, "group_id": circle_id, "user_id": user_id, "audit": audit, "role": role, "disabled": disabled,
+        "created_at": datetime_text(created_at), "updated_at": datetime_text(updated_at),
+    }
+
+
+def _user_value(fields: tuple) -> dict:
+    return user_dict(dc.Profile(*fields))
+
+
+@memoized_view
+def _circle_base(fields: tuple, base_url: str) -> pb.Circle:
+    """What every view of a circle shows of its own columns."""
+    (circle_id, name, user_id, category_id, location, longitude, latitude, geo_hash, allow_feed, mode, permissions,
+     money, summary, notice, users_count, audit, im_group_id, avatar, created_at, updated_at) = fields
+    return pb.Circle(
+        id=circle_id, name=name, user_id=user_id, category_id=category_id,
+        location=nullable(location), longitude=nullable(longitude), latitude=nullable(latitude),
+        geo_hash=nullable(geo_hash), allow_feed=allow_feed, mode=mode, permissions=permissions,
+        money=money, summary=nullable(summary), notice=nullable(notice), users_count=users_count,
+        posts_count=0, audit=audit, im_group_id=nullable(im_group_id), excellen_posts_count=0,
+        created_at=datetime_text(created_at), updated_at=datetime_text(updated_at), deleted_at=NULL,
+        avatar=nullable(avatar_url(avatar, base_url)),
+    )
+
+
+@memoized_view
+def _joined(fields: tuple | None) -> struct_pb2.Value:
+    return struct_value(_member_value(fields) if fields is not None else None)
+
+
+@memoized_view
+def _circle(fields: tuple, base_url: str, joined: tuple | None, incomes, blacklist_count, join_at) -> pb.Circle:
+    """A circle as a list shows it to one viewer."""
+    message = pb.Circle()
+    message.CopyFrom(_circle_base(fields, base_url))
+    message.joined.CopyFrom(_joined(joined))
+    if incomes is not None:
+        message.join_income_count, message.pinned_income_count = incomes
+    if blacklist_count is not None:
+        message.blacklist_count = blacklist_count
+    if join_at is not None:
+        message.join_at = iso_zulu(join_at)
+    return message
+
+
+@memoized_view
+def _circle_detail(
+    fields: tuple, base_url: str, joined: tuple | None, incomes, blacklist_count, join_at, creator: tuple,
+    tags: tuple, category_fields: tuple | None, founder: tuple | None, founder_profile: tuple | None,
+) -> pb.Circle:
+    message = pb.Circle()
+    message.CopyFrom(_circle(fields, base_url, joined, incomes, blacklist_count, join_at))
+    message.user.CopyFrom(struct_value(_user_value(creator)))
+    message.tags.CopyFrom(struct_pb2.ListValue())
+    message.tags.extend([
+        {"id": tag_id, "name": name, "tag_category_id": tag_category_id, "weight": weight}
+        for tag_id, name, tag_category_id, weight in tags
+    ])
+    if category_fields is not None:
+        message.category.CopyFrom(category(dc.Category(*category_fields)))
+    message.founder.CopyFrom(struct_value(
+        {**_member_value(founder), "user": _user_value(founder_profile)} if founder is not None else None
+    ))
     return message
 
 

@@ -154,21 +154,23 @@ def nearby_circles(uow, actor, latitude: str, longitude: str, limit, offset) -> 
 
 def circle_detail(uow, actor, circle_id: int) -> dc.CircleView:
     with uow.read(_app_of(actor)) as store:
-        circle = _circle_or_404(store, circle_id)
-        return _detail(store, circle, _viewer(actor))
+        return _detail(store, circle_id, _viewer(actor))
 
 
-def _detail(store, circle: dc.Circle, viewer_id: int | None) -> dc.CircleView:
+def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
+    found = store.circle_for_detail(circle_id) if circle_id > 0 else None
+    if found is None:
+        raise errors.NotFound("内容不存在")
+    circle, blacklist_count = found
     if circle.audit in (dc.REJECTED, dc.CLOSED):
         raise errors.PermissionDenied("圈子审核被驳回或已关闭无法访问")
-    joined = store.circle_member(circle.id, viewer_id) if viewer_id is not None else None
-    founder = store.circle_founder(circle.id)
+    joined, founder = store.circle_viewer_and_founder(circle.id, viewer_id)
     profiles = store.circle_profiles([circle.user_id] + ([founder.user_id] if founder else []))
     is_founder = founder is not None and viewer_id == founder.user_id
     return dc.CircleView(
         circle, joined=joined,
         incomes=store.circle_incomes(circle.id) if is_founder else None,
-        blacklist_count=store.circle_blacklist_count(circle.id),
+        blacklist_count=blacklist_count,
         creator=profiles.get(circle.user_id) or dc.Profile(circle.user_id, "", None),
         tags=store.tags_of_circle(circle.id),
         category=store.circle_category(circle.category_id),
@@ -373,7 +375,7 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
         store.set_circle_tags(circle.id, tag_ids)
         if not pending:
             store.insert_circle_member(circle.id, actor.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
-        return _detail(store, store.circle(circle.id), actor.user_id), pending
+        return _detail(store, circle.id, actor.user_id), pending
 
 
 FOUNDER_FIELDS = ("name", "location", "longitude", "latitude", "geo_hash", "category_id")
@@ -422,7 +424,7 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             store.update_circle(circle.id, updated_at=now, **changes)
         if tag_ids is not None:
             store.set_circle_tags(circle.id, tag_ids)
-        return _detail(store, store.circle(circle.id), actor.user_id)
+        return _detail(store, circle.id, actor.user_id)
 
 
 # ---- membership ----

@@ -18,8 +18,82 @@ from server.storage.circle_models import (
     CircleTagLink,
 )
 from server.storage.models import User
+from server.storage.sql import fetch_all, fetch_one, for_update, marks, quoted
 
 _CIRCLE_FIELDS = [f for f in dc.Circle.__dataclass_fields__ if f not in ("posts_count", "excellen_posts_count")]
+
+# The hot reads (circle list and detail, and the viewer's row every circle answer carries) as
+# hand-written SQL with rows as tuples (server/storage/sql.py): each peewee query cost more
+# CPU than the rest of the request. Column lists come from the models and the dataclasses.
+
+
+def _columns(alias: str, model, names) -> str:
+    return ", ".join(f'{alias}."{model._meta.fields[name].column_name}"' for name in names)
+
+
+_CIRCLE_COLUMNS = _columns("c", Circle, _CIRCLE_FIELDS)
+_MEMBER_FIELDS = ["id", "circle", "user_id", "role", "audit", "paid", "created_at", "updated_at"]  # CircleMember's order
+_MEMBER_COLUMNS = _columns("m", CircleMember, _MEMBER_FIELDS)
+_CATEGORY_COLUMNS = _columns("k", CircleCategory, ["id", "name", "sort_by", "status", "created_at", "updated_at"])
+_PROFILE_COLUMNS = _columns("u", User, ["user_id", "name", "avatar", "created_at", "updated_at"])
+_CIRCLE, _MEMBER, _BLACKLIST = quoted(Circle), quoted(CircleMember), quoted(CircleBlacklist)
+_CATEGORY, _USER, _TAG, _TAG_LINK = quoted(CircleCategory), quoted(User), quoted(CircleTag), quoted(CircleTagLink)
+
+_CIRCLE_BY_ID = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
+# On PostgreSQL each join of a hot query cost more to plan (about 70 µs a join, the statements
+# are not prepared) than a lookup by key costs to plan and run: so the hot queries below join
+# nothing but the tags, and read the blacklist flag and count as correlated subqueries.
+_BLACKLISTED = (
+    f'(SELECT b."id" FROM {_BLACKLIST} b WHERE b."circle_id" = m."circle_id" AND b."user_id" = m."user_id")'
+)
+# A circle with how many users its blacklist holds.
+_CIRCLE_FOR_DETAIL = (
+    f'SELECT {_CIRCLE_COLUMNS}, (SELECT COUNT(*) FROM {_BLACKLIST} b WHERE b."circle_id" = c."id") '
+    f'FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
+)
+_APPROVED = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."audit" = ?'
+_PAGE = ' ORDER BY c."id" LIMIT ? OFFSET ?'
+# A user's rows in some circles, with the blacklist flag.
+_ROWS_OF = f'SELECT {_MEMBER_COLUMNS}, {_BLACKLISTED} FROM {_MEMBER} m WHERE m."user_id" = ? AND m."circle_id" IN '
+# The viewer's row and the founder's, with the blacklist flag. Each side of the OR is an index
+# lookup, (circle_id, user_id) or (circle_id, audit, role), not a walk through the circle's members.
+_VIEWER_AND_FOUNDER = (
+    f'SELECT {_MEMBER_COLUMNS}, {_BLACKLISTED} FROM {_MEMBER} m '
+    'WHERE (m."circle_id" = ? AND m."user_id" = ?) OR (m."circle_id" = ? AND m."audit" = ? AND m."role" = ?) '
+    'ORDER BY m."id"'
+)
+_CATEGORY_BY_ID = f'SELECT {_CATEGORY_COLUMNS} FROM {_CATEGORY} k WHERE k."app" = ? AND k."id" = ?'
+_PROFILES = f'SELECT {_PROFILE_COLUMNS} FROM {_USER} u WHERE u."app" = ? AND u."user_id" IN '
+_TAGS_OF = (
+    f'SELECT t."id", t."name", t."tag_category_id", t."weight" FROM {_TAG_LINK} l '
+    f'JOIN {_TAG} t ON t."id" = l."tag_id" WHERE l."circle_id" = ? ORDER BY l."id"'
+)
+_INCOMES = f'SELECT "kind", SUM("amount") FROM {quoted(CircleIncome)} WHERE "circle_id" = ? GROUP BY "kind"'
+
+# Each hot query with example parameters: tests/e2e/test_query_plans.py asks both databases
+# for its plan and fails on a full table scan.
+CIRCLE_HOT_QUERIES = {
+    "circle by id": (_CIRCLE_BY_ID, ("default", 1)),
+    "circle by id, locked": (_CIRCLE_BY_ID + " FOR UPDATE", ("default", 1)),
+    "circle for its detail": (_CIRCLE_FOR_DETAIL, ("default", 1)),
+    "approved circles": (_APPROVED + _PAGE, ("default", dc.APPROVED, 15, 0)),
+    "approved circles of a category": (_APPROVED + ' AND c."category_id" = ?' + _PAGE, ("default", dc.APPROVED, 1, 15, 0)),
+    "a user's rows in circles": (_ROWS_OF + "(?, ?)", (5, 1, 2)),
+    "viewer and founder of a circle": (_VIEWER_AND_FOUNDER, (1, 5, 1, dc.APPROVED, dc.FOUNDER)),
+    "category by id": (_CATEGORY_BY_ID, ("default", 1)),
+    "profiles": (_PROFILES + "(?, ?)", ("default", 5, 6)),
+    "tags of a circle": (_TAGS_OF, (1,)),
+    "incomes of a circle": (_INCOMES, (1,)),
+}
+
+
+def _circle_from_tuple(row) -> dc.Circle:
+    return dc.Circle(*row)
+
+
+def _member_from_tuple(row) -> dc.CircleMember:
+    """The member columns then the blacklist row's id."""
+    return dc.CircleMember(*row[:8], 1 if row[8] is not None else 0)
 
 
 def _circle(row: Circle) -> dc.Circle:
@@ -47,8 +121,8 @@ class CircleQueries:
         return [_category(r) for r in query.order_by(CircleCategory.sort_by, CircleCategory.id)]
 
     def circle_category(self, category_id: int) -> dc.Category | None:
-        row = CircleCategory.get_or_none((CircleCategory.app == self.app) & (CircleCategory.id == category_id))
-        return _category(row) if row else None
+        row = fetch_one(_CATEGORY_BY_ID, (self.app, category_id))
+        return dc.Category(*row) if row else None
 
     def circle_category_named(self, name: str) -> dc.Category | None:
         row = CircleCategory.get_or_none((CircleCategory.app == self.app) & (CircleCategory.name == name))
@@ -78,11 +152,7 @@ class CircleQueries:
         return CircleTag.insert(app=self.app, **values).execute()
 
     def tags_of_circle(self, circle_id: int) -> list[dc.Tag]:
-        rows = (
-            CircleTag.select().join(CircleTagLink).where(CircleTagLink.circle == circle_id)
-            .order_by(CircleTagLink.id)
-        )
-        return [dc.Tag(r.id, r.name, r.tag_category_id, r.weight) for r in rows]
+        return [dc.Tag(*r) for r in fetch_all(_TAGS_OF, (circle_id,))]
 
     def set_circle_tags(self, circle_id: int, tag_ids: list[int]) -> None:
         CircleTagLink.delete().where(CircleTagLink.circle == circle_id).execute()
@@ -96,9 +166,13 @@ class CircleQueries:
         return _circle(row)
 
     def circle(self, circle_id: int, *, lock: bool = False) -> dc.Circle | None:
-        query = Circle.select().where((Circle.app == self.app) & (Circle.id == circle_id))
-        row = (self._lock(query) if lock else query).first()
-        return _circle(row) if row else None
+        row = fetch_one(_CIRCLE_BY_ID + for_update(lock and self._for_update), (self.app, circle_id))
+        return _circle_from_tuple(row) if row else None
+
+    def circle_for_detail(self, circle_id: int) -> tuple[dc.Circle, int] | None:
+        """A circle and how many users its blacklist holds."""
+        row = fetch_one(_CIRCLE_FOR_DETAIL, (self.app, circle_id))
+        return (_circle_from_tuple(row[:-1]), row[-1]) if row else None
 
     def circle_name_taken(self, name: str, except_id: int = 0) -> bool:
         return Circle.select().where(
@@ -115,12 +189,16 @@ class CircleQueries:
         return Circle.select().where((Circle.app == self.app) & (Circle.audit == dc.APPROVED))
 
     def approved_circles(self, keyword: str, category_id: int, limit: int, offset: int) -> list[dc.Circle]:
-        query = self._approved()
         if keyword:
-            query = query.where(Circle.name.contains(keyword))
+            query = self._approved().where(Circle.name.contains(keyword))
+            if category_id:
+                query = query.where(Circle.category_id == category_id)
+            return [_circle(r) for r in query.order_by(Circle.id).limit(limit).offset(offset)]
+        sql, params = _APPROVED, [self.app, dc.APPROVED]
         if category_id:
-            query = query.where(Circle.category_id == category_id)
-        return [_circle(r) for r in query.order_by(Circle.id).limit(limit).offset(offset)]
+            sql += ' AND c."category_id" = ?'
+            params.append(category_id)
+        return [_circle_from_tuple(r) for r in fetch_all(sql + _PAGE, [*params, limit, offset])]
 
     def approved_circles_by_ids(self, ids: list[int]) -> list[dc.Circle]:
         rows = self._approved().where(Circle.id.in_(ids)).order_by(Circle.id)
@@ -210,9 +288,22 @@ class CircleQueries:
         """The user's membership or application in each of these circles, with the blacklist flag."""
         if not circle_ids:
             return {}
-        rows = CircleMember.select().where((CircleMember.circle.in_(circle_ids)) & (CircleMember.user_id == user_id))
-        banned = self.blacklisted_in(circle_ids, user_id)
-        return {r.circle_id: _member(r, r.circle_id in banned) for r in rows}
+        rows = fetch_all(f"{_ROWS_OF}({marks(len(circle_ids))})", [user_id, *circle_ids])
+        return {r[1]: _member_from_tuple(r) for r in rows}
+
+    def circle_viewer_and_founder(
+        self, circle_id: int, viewer_id: int | None
+    ) -> tuple[dc.CircleMember | None, dc.CircleMember | None]:
+        """The viewer's membership or application (None without a viewer) and the founder's
+        membership, in one query."""
+        viewer = founder = None
+        for r in fetch_all(_VIEWER_AND_FOUNDER, (circle_id, viewer_id, circle_id, dc.APPROVED, dc.FOUNDER)):
+            member = _member_from_tuple(r)
+            if viewer_id is not None and member.user_id == viewer_id:
+                viewer = member
+            if founder is None and member.role == dc.FOUNDER and member.audit == dc.APPROVED:
+                founder = member
+        return viewer, founder
 
     def blacklisted_in(self, circle_ids: list[int], user_id: int) -> set[int]:
         if not circle_ids:
@@ -294,19 +385,13 @@ class CircleQueries:
             (CircleBlacklist.circle == circle_id) & (CircleBlacklist.user_id == user_id)
         ).execute()
 
-    def circle_blacklist_count(self, circle_id: int) -> int:
-        return CircleBlacklist.select().where(CircleBlacklist.circle == circle_id).count()
-
     # Incomes, recommendations, protocol
 
     def add_circle_income(self, circle_id: int, kind: int, amount: int, user_id: int, now: int) -> None:
         CircleIncome.insert(circle=circle_id, kind=kind, amount=amount, user_id=user_id, created_at=now).execute()
 
     def circle_incomes(self, circle_id: int) -> tuple[int, int]:
-        rows = CircleIncome.select(CircleIncome.kind, pw.fn.SUM(CircleIncome.amount).alias("total")).where(
-            CircleIncome.circle == circle_id
-        ).group_by(CircleIncome.kind)
-        totals = {r.kind: int(r.total or 0) for r in rows}
+        totals = {kind: int(total or 0) for kind, total in fetch_all(_INCOMES, (circle_id,))}
         return totals.get(1, 0), totals.get(2, 0)
 
     def set_circle_recommendation(self, circle_id: int, recommended: bool, sort_by: int, now: int) -> None:
@@ -328,5 +413,4 @@ class CircleQueries:
         ids = list(set(user_ids))
         if not ids:
             return {}
-        rows = User.select().where((User.app == self.app) & (User.user_id.in_(ids)))
-        return {r.user_id: dc.Profile(r.user_id, r.name, r.avatar, r.created_at, r.updated_at) for r in rows}
+        return {r[0]: dc.Profile(*r) for r in fetch_all(f"{_PROFILES}({marks(len(ids))})", [self.app, *ids])}

@@ -219,3 +219,34 @@ def test_groups_of_a_user(api, seeded):
     body = assert_circles_error(viewer.get(f"{P}/groups/users"), 422)
     assert "user_id" in body["errors"]
     assert_circles_error(viewer.get(f"{P}/groups/users", params={"user_id": member.id, "type": "x"}), 422)
+
+
+def test_all_circles_show_each_viewer_its_own_row(api, admin, seeded):
+    """Each circle of the list shows the caller's own row (membership or application, with the
+    blacklist flag), or null."""
+    owner, member, applicant, banned, stranger = (api.user() for _ in range(5))
+    category = admin.category()
+    public = create_circle(owner, category, seeded["tag"])
+    private = create_circle(owner, category, seeded["tag"], mode="private")
+    untouched = create_circle(owner, category, seeded["tag"])
+    for user in (member, banned):
+        assert put(user, f"{P}/groups/{public['id']}").status_code == 201
+    assert put(applicant, f"{P}/groups/{private['id']}").status_code == 201
+    assert put(owner, f"{P}/groups/{public['id']}/blacklist/{banned.id}").status_code == 201
+
+    def joined(user):
+        listed = (user.get if user else lambda path, **kw: api.request("GET", path, **kw))(
+            f"{P}/groups", params={"category_id": category})
+        assert listed.status_code == 200, listed.text
+        assert [c["id"] for c in listed.json()] == [public["id"], private["id"], untouched["id"]]
+        return [c["joined"] and (c["joined"]["user_id"], c["joined"]["role"], c["joined"]["audit"], c["joined"]["disabled"])
+                for c in listed.json()]
+
+    assert joined(owner) == [(owner.id, "founder", 1, 0), (owner.id, "founder", 1, 0), (owner.id, "founder", 1, 0)]
+    assert joined(member) == [(member.id, "member", 1, 0), None, None]
+    assert joined(banned) == [(banned.id, "member", 1, 1), None, None]
+    assert joined(applicant) == [None, (applicant.id, "member", 0, 0), None]
+    assert joined(stranger) == [None, None, None]
+    assert joined(None) == [None, None, None]
+    detail = member.get(f"{P}/groups/{public['id']}").json()  # the detail agrees with the list
+    assert (detail["joined"]["user_id"], detail["founder"]["user_id"], detail["blacklist_count"]) == (member.id, owner.id, 1)

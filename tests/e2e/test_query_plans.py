@@ -6,6 +6,7 @@ a query without a usable index still scans, and fails here."""
 import peewee as pw
 import pytest
 
+from server.storage.circle_queries import CIRCLE_HOT_QUERIES
 from server.storage.db import open_database
 from server.storage.repository import HOT_QUERIES
 
@@ -36,6 +37,14 @@ def full_scans(db: pw.Database, lines: list[str]) -> list[str]:
 @pytest.mark.parametrize("name", sorted(HOT_QUERIES))
 def test_hot_query_uses_an_index(database, name):
     sql, params = HOT_QUERIES[name]
+    lines = plan(database, sql, params)
+    assert lines, f"no plan for {name}"
+    assert not full_scans(database, lines), f"{name} scans a whole table:\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", sorted(CIRCLE_HOT_QUERIES))
+def test_hot_circle_query_uses_an_index(database, name):
+    sql, params = CIRCLE_HOT_QUERIES[name]
     lines = plan(database, sql, params)
     assert lines, f"no plan for {name}"
     assert not full_scans(database, lines), f"{name} scans a whole table:\n" + "\n".join(lines)
