@@ -80,6 +80,7 @@ class Result:
     ratio: float = math.nan  # req/s over the authenticated ceiling's
     server_cpu_us: float = math.nan  # CPU of the server process(es) per request, measured window
     envoy_cpu_us: float = math.nan  # CPU of Envoy per request, measured window
+    database_cpu_us: float = math.nan  # CPU of PostgreSQL's processes per request, measured window
     ceiling_rps: float = math.nan  # the authenticated ceiling the ratio is over (mean of before and after)
 
 
@@ -105,7 +106,7 @@ def postgres_cluster():
         raise BenchFailed("PostgreSQL is not installed (apt-get install postgresql)")
     cluster.start()
     try:
-        yield cluster.url
+        yield cluster
     finally:
         cluster.stop()
 
@@ -114,10 +115,16 @@ def postgres_cluster():
 class RunningStack:
     port: int
     process: subprocess.Popen
+    database_pid: int | None = None  # PostgreSQL's postmaster: its children are the database's processes
 
     def server_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
         return [int(pid) for pid in children if b"server" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")]
+
+    def database_pids(self) -> list[int]:
+        if self.database_pid is None:
+            return []
+        return [int(p) for p in Path(f"/proc/{self.database_pid}/task/{self.database_pid}/children").read_text().split()]
 
     def envoy_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
@@ -186,9 +193,9 @@ def find_h2load() -> str:
 
 
 def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
-           seconds: int = SECONDS) -> tuple[list[int], int, str, tuple[float, float]]:
+           seconds: int = SECONDS) -> tuple[list[int], int, str, tuple[float, float, float]]:
     """Latencies (µs) of the successful requests of the measured window, the error count, the request,
-    and the CPU seconds the servers and Envoy spent in the measured window.
+    and the CPU seconds the servers, Envoy and the database (PostgreSQL) spent in the measured window.
 
     A row with fresh targets runs one h2load per connection, each with its own share of the
     paths: h2load's clients each walk an input file from its first line."""
@@ -223,18 +230,20 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
         subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for args, log in zip(runs, logs, strict=True)
     ]
-    servers, envoys = stack.server_pids(), stack.envoy_pids()
+    groups = (stack.server_pids(), stack.envoy_pids(), stack.database_pids())
     time.sleep(WARM_UP_SECONDS)
-    measured_from = (cpu_seconds(servers), cpu_seconds(envoys))
+    measured_from = [cpu_seconds(pids) for pids in groups]
     time.sleep(seconds)
-    measured = (cpu_seconds(servers) - measured_from[0], cpu_seconds(envoys) - measured_from[1])
+    measured = tuple(cpu_seconds(pids) - before for pids, before in zip(groups, measured_from, strict=True))
     for process in processes:
         output, _ = process.communicate()
         if process.returncode != 0:
             raise BenchFailed(f"h2load failed on {row.key}:\n{output}")
     lines = [line.split("\t") for log in logs for line in log.read_text().splitlines()]
-    latencies = sorted(int(latency) for _, status, latency in lines if 200 <= int(status) < 300)
-    return latencies, len(lines) - len(latencies), request, measured
+    # Status 0: a request still in flight when the measured seconds ended (h2load logs it unanswered).
+    answered = [(int(status), int(latency)) for _, status, latency in lines if status != "0"]
+    latencies = sorted(latency for status, latency in answered if 200 <= status < 300)
+    return latencies, len(answered) - len(latencies), request, measured
 
 
 @contextlib.contextmanager
@@ -268,13 +277,14 @@ def measure(row: Row, seed: Seed, stack: RunningStack, database: str, processes:
         raise BenchFailed(f"the stack stopped (exit {stack.process.returncode}) before {row.key}; "
                           f"its output is in data/bench-stack.log:\n{log[-1500:]}")
     with profiling(row, stack, database, processes):
-        latencies, errors, request, (server_cpu, envoy_cpu) = h2load(row, seed, stack, work_dir, seconds)
+        latencies, errors, request, (server_cpu, envoy_cpu, database_cpu) = h2load(row, seed, stack, work_dir, seconds)
     answered = len(latencies) + errors
     return Result(
         database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
         round(len(latencies) / seconds, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
         server_cpu_us=round(1e6 * server_cpu / answered) if answered else math.nan,
         envoy_cpu_us=round(1e6 * envoy_cpu / answered) if answered else math.nan,
+        database_cpu_us=round(1e6 * database_cpu / answered) if answered and stack.database_pid else math.nan,
     )
 
 
@@ -282,10 +292,12 @@ def report(result: Result) -> None:
     ratio = f"  ratio {100 * result.ratio:3.0f} %" if not math.isnan(result.ratio) else ""
     print(f"  {result.database:<10} {result.processes}p  {result.row:<14} {result.requests_per_second:>8.1f} req/s  "
           f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {result.errors}  CPU/request: server "
-          f"{result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs{ratio}", flush=True)
+          f"{result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs, database {result.database_cpu_us:.0f} µs"
+          f"{ratio}", flush=True)
 
 
-def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_dir: Path) -> list[Result]:
+def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_dir: Path,
+             database_pid: int | None = None) -> list[Result]:
     """The ceilings, then each row followed by the authenticated ceiling again: a row's ratio is
     over the mean of the ceiling measured right before and right after it, so a machine whose
     load drifts during the run (it is shared) moves both sides of the ratio alike."""
@@ -293,6 +305,7 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
     auth_ceiling = next(r for r in rows if r.key == AUTH_CEILING)
     results = []
     with running_stack(work_dir, database_url, processes) as stack:
+        stack.database_pid = database_pid
         base_url = f"http://127.0.0.1:{stack.port}"
         seed.small_group(base_url)
         seed.circles(base_url)
@@ -330,14 +343,15 @@ def machine() -> dict:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio | server CPU µs/req | Envoy CPU µs/req |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio | CPU µs/req: server | Envoy | PostgreSQL |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         concurrency = f" (c={r.concurrency})" if r.concurrency != CONCURRENCY else ""
         lines.append(f"| {r.database} | {r.processes} | {r.label}{concurrency} | {r.requests_per_second:.0f} | "
                      f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {100 * r.ratio:.0f} % | "
-                     f"{r.server_cpu_us:.0f} | {r.envoy_cpu_us:.0f} |")
+                     f"{r.server_cpu_us:.0f} | {r.envoy_cpu_us:.0f} | "
+                     f"{'–' if math.isnan(r.database_cpu_us) else f'{r.database_cpu_us:.0f}'} |")
     return "\n".join(lines)
 
 
@@ -372,14 +386,17 @@ def main() -> int:
         for database in DATABASES:
             with contextlib.ExitStack() as cleanup:
                 work_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix=f"groupkit-bench-{database}-")))
+                database_pid = None
                 if database == "sqlite":
                     url = f"sqlite:///{work_dir / 'bench.db'}"
                 else:
-                    url = cleanup.enter_context(postgres_cluster())
+                    cluster = cleanup.enter_context(postgres_cluster())
+                    url = cluster.url
+                    database_pid = int((cluster.data / "postmaster.pid").read_text().split()[0])
                 seed = Seed(url, work_dir)
                 seed.token("reader")  # creates the signing key the servers verify with
                 for processes in PROCESSES:
-                    results += run_rows(database, url, processes, seed, work_dir)
+                    results += run_rows(database, url, processes, seed, work_dir, database_pid)
     except (BenchFailed, OSError) as exc:
         print(f"bench failed: {exc}", file=sys.stderr)
         return 1
@@ -391,7 +408,7 @@ def main() -> int:
         f"{facts['date_utc']} UTC; h2load {CONCURRENCY} connections × 1 request, {SECONDS} s per row after "
         f"{WARM_UP_SECONDS} s warm-up; the authenticated ceiling runs again ({RECHECK_SECONDS} s) after every row "
         "and a row's ratio is over the mean of the ceilings before and after it. CPU/request is the CPU time of "
-        "the server processes and of Envoy over the measured seconds, divided by the requests answered. The "
+        "the server processes, of Envoy and of PostgreSQL's processes over the measured seconds, divided by the requests answered. The "
         "machine is shared: compare ratios within one run.",
     ])
     print("\n" + text)
