@@ -95,7 +95,7 @@ class Member(BaseModel):
     class Meta:
         indexes = (
             (("group", "user_id"), True),
-            (("group", "role", "id"), False),
+            # (group, role DESC, id) for ranked lists: raw SQL in migration 0021
             (("group", "muted_until"), False),
             (("group", "id"), False),  # keyset pages in join order
             (("app", "user_id"), False),

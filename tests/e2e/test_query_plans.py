@@ -8,7 +8,7 @@ import pytest
 
 from server.storage.circle_queries import CIRCLE_HOT_QUERIES
 from server.storage.db import open_database
-from server.storage.repository import HOT_QUERIES
+from server.storage.repository import HOT_QUERIES, RANKED_IN_INDEX_ORDER
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,18 @@ def test_hot_circle_query_uses_an_index(database, name):
     lines = plan(database, sql, params)
     assert lines, f"no plan for {name}"
     assert not full_scans(database, lines), f"{name} scans a whole table:\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", RANKED_IN_INDEX_ORDER)
+def test_ranked_members_come_in_index_order_without_a_sort(database, name):
+    """Owner, admins, members: the index (group_id, role DESC, id) gives that order, so a page is
+    its first rows, not every member joined to a profile and sorted. SQLite's plan says so
+    ("USE TEMP B-TREE" when it sorts); PostgreSQL may still sort a small table whatever its indexes."""
+    if not isinstance(database, pw.SqliteDatabase):
+        pytest.skip("PostgreSQL picks a sort or the index by the table's size")
+    sql, params = HOT_QUERIES[name]
+    lines = plan(database, sql, params)
+    assert not [line for line in lines if "TEMP B-TREE" in line], f"{name} sorts:\n" + "\n".join(lines)
 
 
 def test_the_check_sees_a_full_scan(database):
