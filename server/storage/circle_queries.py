@@ -40,9 +40,10 @@ _CIRCLE, _MEMBER, _BLACKLIST = quoted(Circle), quoted(CircleMember), quoted(Circ
 _CATEGORY, _USER, _TAG, _TAG_LINK = quoted(CircleCategory), quoted(User), quoted(CircleTag), quoted(CircleTagLink)
 
 _CIRCLE_BY_ID = f'SELECT {_CIRCLE_COLUMNS} FROM {_CIRCLE} c WHERE c."app" = ? AND c."id" = ?'
-# On PostgreSQL each join of a hot query cost more to plan (about 70 µs a join, the statements
-# are not prepared) than a lookup by key costs to plan and run: so the hot queries below join
-# nothing but the tags, and read the blacklist flag and count as correlated subqueries.
+# On PostgreSQL each join of a hot query cost more to plan (about 70 µs a join; lists are
+# planned with their values each time, see sql.PreparedStatements) than a lookup by key
+# costs: so the hot queries below join nothing but the tags, and read the blacklist flag and
+# count as correlated subqueries.
 _BLACKLISTED = (
     f'(SELECT b."id" FROM {_BLACKLIST} b WHERE b."circle_id" = m."circle_id" AND b."user_id" = m."user_id")'
 )
