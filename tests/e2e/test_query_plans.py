@@ -34,17 +34,12 @@ def full_scans(db: pw.Database, lines: list[str]) -> list[str]:
     return [line for line in lines if "Seq Scan" in line]
 
 
-@pytest.mark.parametrize("name", sorted(HOT_QUERIES))
+ALL_HOT_QUERIES = {**HOT_QUERIES, **{f"circles: {name}": query for name, query in CIRCLE_HOT_QUERIES.items()}}
+
+
+@pytest.mark.parametrize("name", sorted(ALL_HOT_QUERIES))
 def test_hot_query_uses_an_index(database, name):
-    sql, params = HOT_QUERIES[name]
-    lines = plan(database, sql, params)
-    assert lines, f"no plan for {name}"
-    assert not full_scans(database, lines), f"{name} scans a whole table:\n" + "\n".join(lines)
-
-
-@pytest.mark.parametrize("name", sorted(CIRCLE_HOT_QUERIES))
-def test_hot_circle_query_uses_an_index(database, name):
-    sql, params = CIRCLE_HOT_QUERIES[name]
+    sql, params = ALL_HOT_QUERIES[name]
     lines = plan(database, sql, params)
     assert lines, f"no plan for {name}"
     assert not full_scans(database, lines), f"{name} scans a whole table:\n" + "\n".join(lines)
