@@ -32,7 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench import profile
@@ -81,6 +82,7 @@ class Result:
     server_cpu_us: float = math.nan  # CPU of the server process(es) per request, measured window
     envoy_cpu_us: float = math.nan  # CPU of Envoy per request, measured window
     database_cpu_us: float = math.nan  # CPU of PostgreSQL's processes per request, measured window
+    error_statuses: dict = field(default_factory=dict)  # HTTP status → count, of the errors
     ceiling_rps: float = math.nan  # the authenticated ceiling the ratio is over (mean of before and after)
 
 
@@ -193,8 +195,8 @@ def find_h2load() -> str:
 
 
 def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
-           seconds: int = SECONDS) -> tuple[list[int], int, str, tuple[float, float, float]]:
-    """Latencies (µs) of the successful requests of the measured window, the error count, the request,
+           seconds: int = SECONDS) -> tuple[list[int], Counter, str, tuple[float, float, float]]:
+    """Latencies (µs) of the successful requests of the measured window, the errors by status, the request,
     and the CPU seconds the servers, Envoy and the database (PostgreSQL) spent in the measured window.
 
     A row with fresh targets runs one h2load per connection, each with its own share of the
@@ -243,7 +245,8 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
     # Status 0: a request still in flight when the measured seconds ended (h2load logs it unanswered).
     answered = [(int(status), int(latency)) for _, status, latency in lines if status != "0"]
     latencies = sorted(latency for status, latency in answered if 200 <= status < 300)
-    return latencies, len(answered) - len(latencies), request, measured
+    errors = Counter(status for status, _ in answered if not 200 <= status < 300)
+    return latencies, errors, request, measured
 
 
 @contextlib.contextmanager
@@ -278,20 +281,28 @@ def measure(row: Row, seed: Seed, stack: RunningStack, database: str, processes:
                           f"its output is in data/bench-stack.log:\n{log[-1500:]}")
     with profiling(row, stack, database, processes):
         latencies, errors, request, (server_cpu, envoy_cpu, database_cpu) = h2load(row, seed, stack, work_dir, seconds)
-    answered = len(latencies) + errors
+    answered = len(latencies) + errors.total()
     return Result(
         database, processes, row.key, row.label, row.kind, request, row.concurrency or CONCURRENCY,
-        round(len(latencies) / seconds, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors,
+        round(len(latencies) / seconds, 1), percentile(latencies, 0.5), percentile(latencies, 0.99), errors.total(),
         server_cpu_us=round(1e6 * server_cpu / answered) if answered else math.nan,
         envoy_cpu_us=round(1e6 * envoy_cpu / answered) if answered else math.nan,
         database_cpu_us=round(1e6 * database_cpu / answered) if answered and stack.database_pid else math.nan,
+        error_statuses={str(status): count for status, count in sorted(errors.items())},
     )
+
+
+def errors_text(result: Result) -> str:
+    """The error count, with the statuses: "3 (503×3)"."""
+    if not result.errors:
+        return "0"
+    return f"{result.errors} ({', '.join(f'{status}×{n}' for status, n in result.error_statuses.items())})"
 
 
 def report(result: Result) -> None:
     ratio = f"  ratio {100 * result.ratio:3.0f} %" if not math.isnan(result.ratio) else ""
     print(f"  {result.database:<10} {result.processes}p  {result.row:<14} {result.requests_per_second:>8.1f} req/s  "
-          f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {result.errors}  CPU/request: server "
+          f"p50 {result.p50_ms:6.2f}  p99 {result.p99_ms:6.2f}  errors {errors_text(result)}  CPU/request: server "
           f"{result.server_cpu_us:.0f} µs, Envoy {result.envoy_cpu_us:.0f} µs, database {result.database_cpu_us:.0f} µs"
           f"{ratio}", flush=True)
 
@@ -350,7 +361,7 @@ def table(results: list[Result]) -> str:
     for r in results:
         concurrency = f" (c={r.concurrency})" if r.concurrency != CONCURRENCY else ""
         lines.append(f"| {r.database} | {r.processes} | {r.label}{concurrency} | {r.requests_per_second:.0f} | "
-                     f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {100 * r.ratio:.0f} % | "
+                     f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {errors_text(r)} | {100 * r.ratio:.0f} % | "
                      f"{r.server_cpu_us:.0f} | {r.envoy_cpu_us:.0f} | "
                      f"{'–' if math.isnan(r.database_cpu_us) else f'{r.database_cpu_us:.0f}'} |")
     return "\n".join(lines)

@@ -126,15 +126,18 @@ class Store(
         )
         if updated:
             return False
-        with User._meta.database.atomic():  # a savepoint: a racing insert must not abort the outer transaction
-            try:
+        # A savepoint, and the error caught outside it: the failed insert of a racing request is rolled back
+        # to the savepoint. Caught inside, the savepoint would be released on PostgreSQL's aborted
+        # transaction and the whole request fail.
+        try:
+            with User._meta.database.atomic():
                 User.insert(
                     app=self.app, user_id=user_id, name=name, avatar=avatar,
                     created_at=now, updated_at=now,
                 ).execute()
-                return True
-            except pw.IntegrityError:
-                pass
+            return True
+        except pw.IntegrityError:
+            pass
         User.update(name=name, avatar=avatar, updated_at=now).where(
             (User.app == self.app) & (User.user_id == user_id)
         ).execute()
@@ -164,11 +167,11 @@ class Store(
             im_id = random.randint(IM_ID_MIN, IM_ID_MAX)
             number = random.randint(NUMBER_MIN, NUMBER_MAX)
             values = _GROUPS.values({"app": self.app, "im_id": im_id, "number": number, **fields})
-            with Group._meta.database.atomic():  # a savepoint: a collision must not abort the outer transaction
-                try:
+            try:
+                with Group._meta.database.atomic():  # a savepoint: a collision rolls back to it (see upsert_user)
                     values["id"] = _GROUPS.insert([values], returning_id=True)
-                except pw.IntegrityError:
-                    continue
+            except pw.IntegrityError:
+                continue
             for field in Group._meta.sorted_fields:
                 values.setdefault(field.name, None)  # nullable columns without a default
             return dm.Group(**{name: values[name] for name in dm.Group.__dataclass_fields__})
