@@ -22,7 +22,8 @@ def memoized_view(builder):
     and building a nested message costs several times copying a built one.
 
     The message returned is shared: callers only copy it into a parent (a keyword argument,
-    a repeated field's append or extend, CopyFrom), never change it."""
+    a repeated field's append or extend, CopyFrom) or hand it to gRPC to serialize (a unary
+    answer, a streamed list element), never change it."""
     return lru_cache(maxsize=VIEW_CACHE_SIZE)(builder)
 
 
