@@ -7,7 +7,8 @@ bindings included); success status, public access and the error envelope from it
 groupkit.common.v1.route option. Schemas follow the JSON Envoy prints with the print
 options of envoy/envoy.yaml: proto field names, every primitive (and repeated, map and
 NullValue) field present, enums as integers, 64-bit integers as strings. A server-streaming
-RPC answers a top-level JSON array of its message; google.api.HttpBody is raw content.
+RPC answers a top-level JSON array of its message, and so does an RPC whose route option names
+one in json_array_of (the server renders that array); other google.api.HttpBody is raw content.
 
     python tools/openapi.py [--descriptor gen/api.pb] [--out gen/openapi.json]
 """
@@ -313,11 +314,13 @@ class Generator:
         dialect = DIALECTS.get(route.dialect, "other")
         request_type = method.input_type
         path, variables = _path_and_variables(template)
+        # A json_array_of RPC is its streaming sibling for REST: documented as that one.
+        documented = self.streamed(service_name, route) or method
         operation = {
             "operationId": f"{service_name.rsplit('.', 1)[-1]}_{method.name}" + (f"_{index}" if index else ""),
             "tags": [dialect],
-            "summary": f"{method.name} ({service_name.rsplit('.', 1)[-1]})",
-            "description": _clean(self.d.comments.get(f"{service_name}.{method.name}", "")),
+            "summary": f"{documented.name} ({service_name.rsplit('.', 1)[-1]})",
+            "description": _clean(self.d.comments.get(f"{service_name}.{documented.name}", "")),
             "x-grpc-method": f"/{service_name}/{method.name}",
         }
         parameters = []
@@ -333,7 +336,7 @@ class Generator:
             operation["parameters"] = parameters
         if body:
             operation["requestBody"] = self.request_body(request_type, body, variables)
-        operation["responses"] = self.responses(method, route, dialect, has_body=bool(body))
+        operation["responses"] = self.responses(documented, route, dialect, has_body=bool(body))
         if not route.public:
             operation["security"] = (
                 [{"imAccessToken": [], "imAppId": []}] if dialect == "im" else [{"bearerAuth": []}]
@@ -341,6 +344,16 @@ class Generator:
         else:
             operation["security"] = []
         return path, operation
+
+    def streamed(self, service_name: str, route):
+        """The server-streaming RPC a json_array_of RPC renders as one array, or None."""
+        if not route.json_array_of:
+            return None
+        _, _, service = self.d.services[service_name]
+        for method in service.method:
+            if method.name == route.json_array_of and method.server_streaming:
+                return method
+        raise SystemExit(f"{service_name}: json_array_of names {route.json_array_of}, no streaming RPC of the service")
 
     def request_body(self, request_type: str, body: str, variables: list[str]) -> dict:
         if body == "*":

@@ -1,5 +1,6 @@
 """CircleService (circles dialect, documents 001/002) and the internal CircleAdminService.
-Lists are server-streaming: each yielded message is one element of the JSON array."""
+A list is served twice: server-streaming for gRPC callers (each yielded message one element),
+and as one JSON array rendered here for its REST route (server.api.transcoded_json)."""
 
 from google.api import httpbody_pb2
 from google.protobuf import json_format
@@ -11,6 +12,7 @@ from groupkit.internal.v1 import circle_admin_service_pb2_grpc
 from server.api import circle_views as views
 from server.api.edge import current_principal
 from server.api.forms import parse_body
+from server.api.transcoded_json import json_array_of
 from server.api.values import given
 from server.services import circles
 
@@ -45,6 +47,10 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         )
         return self._circles(found)
 
+    ListCirclesJson = json_array_of(ListCircles)
+    ListCategoryCirclesJson = json_array_of(ListCategoryCircles)
+    ListRecommendedCirclesJson = json_array_of(ListRecommendedCircles)
+
     def CountCircles(self, request, context):
         return pb.CountCirclesResponse(count=circles.count_circles(self.uow, current_principal()))
 
@@ -56,6 +62,8 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
             self.uow, current_principal(), request.user_id, request.type, given(request, "limit"), given(request, "offset")
         )
         return self._circles(found)
+
+    ListUserCirclesJson = json_array_of(ListUserCircles)
 
     def GetCircle(self, request, context):
         view = circles.circle_detail(self.uow, current_principal(), request.group)
@@ -72,11 +80,16 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         for found in circles.categories(self.uow, current_principal()):
             yield views.category(found)
 
+    ListNearbyCirclesJson = json_array_of(ListNearbyCircles)
+    ListCategoriesJson = json_array_of(ListCategories)
+
     def ListMyCircles(self, request, context):
         found = circles.my_circles(
             self.uow, current_principal(), request.type, given(request, "limit"), given(request, "offset")
         )
         return self._circles(found)
+
+    ListMyCirclesJson = json_array_of(ListMyCircles)
 
     def GetCircleAvatar(self, request, context):
         data, content_type = circles.avatar_file(self.files, request.name)
@@ -126,6 +139,8 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         )
         for member, profile in found:
             yield views.member(member, profile)
+
+    ListCircleMembersJson = json_array_of(ListCircleMembers)
 
     def AuditCircleMember(self, request, context):
         status = request.status if request.status else parse_body(request.http_body).get("status")

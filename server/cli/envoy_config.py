@@ -41,23 +41,36 @@ class Route:
     public: bool
 
 
-def routes(descriptor: Path, services: list[str]) -> list[Route]:
-    """Every REST binding (additional bindings too) of the services, from the descriptor set Envoy loads."""
+def _methods(descriptor: Path, services: list[str]):
     files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes())
-    found = []
     for file in files.file:
         for service in file.service:
             full_name = f"{file.package}.{service.name}"
-            if full_name not in services:
-                continue
-            for method in service.method:
-                public = method.options.Extensions[options_pb2.route].public
-                rule = method.options.Extensions[annotations_pb2.http]
-                for binding in [rule, *rule.additional_bindings]:
-                    verb = binding.WhichOneof("pattern")
-                    if verb and verb != "custom":
-                        found.append(Route(verb.upper(), getattr(binding, verb), f"/{full_name}/{method.name}", public))
+            if full_name in services:
+                for method in service.method:
+                    yield f"/{full_name}/{method.name}", method
+
+
+def routes(descriptor: Path, services: list[str]) -> list[Route]:
+    """Every REST binding (additional bindings too) of the services, from the descriptor set Envoy loads."""
+    found = []
+    for grpc_path, method in _methods(descriptor, services):
+        public = method.options.Extensions[options_pb2.route].public
+        rule = method.options.Extensions[annotations_pb2.http]
+        for binding in [rule, *rule.additional_bindings]:
+            verb = binding.WhichOneof("pattern")
+            if verb and verb != "custom":
+                found.append(Route(verb.upper(), getattr(binding, verb), grpc_path, public))
     return found
+
+
+def grpc_methods(descriptor: Path, services: list[str]) -> dict[str, bool]:
+    """Every method of the services (those with no REST binding too, such as the streaming side of
+    a circles list): its native gRPC path, and whether it is public."""
+    return {
+        grpc_path: method.options.Extensions[options_pb2.route].public
+        for grpc_path, method in _methods(descriptor, services)
+    }
 
 
 def _path_regex(template: str) -> str:
@@ -76,7 +89,7 @@ def _specificity(route: Route) -> tuple:
     return tuple(segment.startswith("{") for segment in route.template.strip("/").split("/"))
 
 
-def jwt_rules(all_routes: list[Route]) -> list[dict]:
+def jwt_rules(all_routes: list[Route], methods: dict[str, bool]) -> list[dict]:
     """jwt_authn rules, first match wins: each REST route needs a valid token unless its RPC is
     public (then a token is optional, but a bad one is refused), and so does each native gRPC
     method. Paths that match no route need none: they answer 404 (or are health/reflection)."""
@@ -91,10 +104,7 @@ def jwt_rules(all_routes: list[Route]) -> list[dict]:
             },
             "requires": optional if route.public else required,
         })
-    grpc_methods = {}
-    for route in all_routes:
-        grpc_methods[route.grpc_path] = grpc_methods.get(route.grpc_path, False) or route.public
-    for path, public in sorted(grpc_methods.items()):
+    for path, public in sorted(methods.items()):
         rules.append({"match": {"path": path}, "requires": optional if public else required})
     return rules
 
@@ -192,7 +202,7 @@ def render(
         SERVICES=json.dumps(services),
         JWKS=json.dumps(jwks),
         JWT_PROVIDER=JWT_PROVIDER,
-        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services))),
+        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services), grpc_methods(descriptor, services))),
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),

@@ -3,10 +3,8 @@ does not define are ignored; no valid token is 401 whatever else is wrong; a bod
 strict JSON; Envoy's and the transcoder's own refusals speak the dialect's words and name
 the field, never a proto type."""
 
-import subprocess
-import sys
+import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import grpc
@@ -15,11 +13,9 @@ import requests
 
 from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
 from server.api.tokens import edge_jwks, mint
-from server.cli.envoy_config import render
 from tests.support.assertions import assert_community_error, assert_im_error
-from tests.support.processes import free_port, stop
+from tests.support.processes import free_port, running_envoy
 
-ENVOY = Path(sys.executable).parent / "envoy"
 LEAKS = ("TYPE_", "groupkit.", "Could not", "Jwt", "Payload", "upstream", "Unexpected")
 
 
@@ -146,23 +142,9 @@ class TestEdgeWords:
 def edge_without_servers():
     """Envoy alone, its upstream port closed: every call finds no server."""
     work = Path(tempfile.mkdtemp(prefix="groupkit-no-upstream-"))
-    http_port, admin_port = free_port(), free_port()
-    config = work / "envoy.yaml"
-    config.write_text(render(http_port=http_port, admin_port=admin_port, grpc_port=free_port(), jwks=edge_jwks(work)))
-    envoy = subprocess.Popen(
-        [str(ENVOY), "-c", str(config), "--use-dynamic-base-id", "--log-level", "error"],
-        stdin=subprocess.DEVNULL, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{http_port}"
-    for _ in range(300):
-        try:
-            if requests.get(f"http://127.0.0.1:{admin_port}/ready", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    yield base, mint(work, 5)
-    stop(envoy)
+    with running_envoy(work, grpc_port=free_port(), jwks=edge_jwks(work)) as base:
+        yield base, mint(work, 5)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def test_no_server_is_503_in_the_dialects_envelope(edge_without_servers):

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent import futures
 from pathlib import Path
 
@@ -21,11 +20,8 @@ from grpc_tools import protoc
 
 from server.api.edge import EdgeInterceptor, route_options
 from server.api.tokens import TokenVerifier, edge_jwks
-from server.cli.envoy_config import render
 from server.domain import errors
-from tests.support.processes import ROOT, free_port, stop
-
-ENVOY = Path(sys.executable).parent / "envoy"
+from tests.support.processes import ROOT, running_envoy
 
 
 def _compile(out: Path):
@@ -69,26 +65,10 @@ def edge():
     pb_grpc.add_EdgeCheckServiceServicer_to_server(Servicer(), server)
     grpc_port = server.add_insecure_port("127.0.0.1:0")
     server.start()
-    http_port, admin_port = free_port(), free_port()
-    config = work / "envoy.yaml"
-    config.write_text(
-        render(http_port=http_port, admin_port=admin_port, grpc_port=grpc_port,
-               descriptor=work / "edgecheck.pb", services=[service.full_name], jwks=edge_jwks(work))
-    )
-    envoy = subprocess.Popen(
-        [str(ENVOY), "-c", str(config), "--use-dynamic-base-id", "--log-level", "error"],
-        stdin=subprocess.DEVNULL, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{http_port}"
-    for _ in range(300):
-        try:
-            if requests.get(f"http://127.0.0.1:{admin_port}/ready", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    yield base
-    stop(envoy)
+    with running_envoy(
+        work, grpc_port=grpc_port, descriptor=work / "edgecheck.pb", services=[service.full_name], jwks=edge_jwks(work)
+    ) as base:
+        yield base
     server.stop(0)
     shutil.rmtree(work, ignore_errors=True)
 

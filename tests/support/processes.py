@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "Ctrl-C stops both."
+ENVOY = Path(sys.executable).parent / "envoy"
 # For stacks whose tests drive many calls with one token: the per-caller rate limits have their
 # own tests (tests/e2e/test_load_bounds.py) and would otherwise answer 429 on a fast machine.
 NO_RATE_LIMITS = dict.fromkeys(("RATE_LIMIT_READS", "RATE_LIMIT_WRITES", "RATE_LIMIT_TOTAL"), "1000000")
@@ -50,6 +51,34 @@ def stop(process: subprocess.Popen, timeout: float = 15) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def running_envoy(work: Path, **config):
+    """Envoy alone, on free ports, with server.cli.envoy_config.render(**config) (grpc_port and
+    jwks at least): yields its base URL once ready, and stops it afterwards."""
+    import requests
+
+    from server.cli.envoy_config import render
+
+    http_port, admin_port = free_port(), free_port()
+    path = work / f"envoy-{http_port}.yaml"
+    path.write_text(render(http_port=http_port, admin_port=admin_port, **config))
+    envoy = subprocess.Popen(
+        [str(ENVOY), "-c", str(path), "--use-dynamic-base-id", "--log-level", "error"],
+        stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        for _ in range(300):
+            try:
+                if requests.get(f"http://127.0.0.1:{admin_port}/ready", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{http_port}"
+    finally:
+        stop(envoy)
 
 
 class Stack:

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from google.api import httpbody_pb2 as google_dot_api_dot_httpbody__pb2
 from groupkit.circle.v1 import circle_pb2 as groupkit_dot_circle_dot_v1_dot_circle__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -28,10 +29,13 @@ if _version_not_supported:
 class CircleServiceStub:
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     def __init__(self, channel):
@@ -45,15 +49,30 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
                 _registered_method=True)
+        self.ListCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.ListCategoryCircles = channel.unary_stream(
                 '/groupkit.circle.v1.CircleService/ListCategoryCircles',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoryCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
                 _registered_method=True)
+        self.ListCategoryCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCategoryCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoryCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.ListRecommendedCircles = channel.unary_stream(
                 '/groupkit.circle.v1.CircleService/ListRecommendedCircles',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+                _registered_method=True)
+        self.ListRecommendedCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListRecommendedCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
                 _registered_method=True)
         self.CountCircles = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/CountCircles',
@@ -70,6 +89,11 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListUserCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
                 _registered_method=True)
+        self.ListUserCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListUserCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListUserCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.GetCircle = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/GetCircle',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.GetCircleRequest.SerializeToString,
@@ -80,15 +104,30 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
                 _registered_method=True)
+        self.ListNearbyCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListNearbyCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.ListCategories = channel.unary_stream(
                 '/groupkit.circle.v1.CircleService/ListCategories',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoriesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Category.FromString,
                 _registered_method=True)
+        self.ListCategoriesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCategoriesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoriesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.ListMyCircles = channel.unary_stream(
                 '/groupkit.circle.v1.CircleService/ListMyCircles',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+                _registered_method=True)
+        self.ListMyCirclesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListMyCirclesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
                 _registered_method=True)
         self.CreateCircle = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/CreateCircle',
@@ -130,6 +169,11 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleMember.FromString,
                 _registered_method=True)
+        self.ListCircleMembersJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCircleMembersJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.AuditCircleMember = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/AuditCircleMember',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.SerializeToString,
@@ -165,15 +209,27 @@ class CircleServiceStub:
 class CircleServiceServicer:
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     def ListCircles(self, request, context):
         """ListCircles lists approved circles, by name keyword and category, or by ids.
         Returns INVALID_ARGUMENT for a bad limit or offset or more than 100 ids.
+        gRPC callers get one message per element; REST callers get ListCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCirclesJson(self, request, context):
+        """ListCirclesJson is ListCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -182,6 +238,15 @@ class CircleServiceServicer:
     def ListCategoryCircles(self, request, context):
         """ListCategoryCircles lists a category's approved circles, newest first (an unknown
         category lists nothing).
+        gRPC callers get one message per element; REST callers get ListCategoryCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCategoryCirclesJson(self, request, context):
+        """ListCategoryCirclesJson is ListCategoryCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -190,6 +255,15 @@ class CircleServiceServicer:
     def ListRecommendedCircles(self, request, context):
         """ListRecommendedCircles lists the curated circles in their order (type=random
         shuffles them), leaving out those the viewer belongs to or applied to.
+        gRPC callers get one message per element; REST callers get ListRecommendedCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRecommendedCirclesJson(self, request, context):
+        """ListRecommendedCirclesJson is ListRecommendedCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -212,6 +286,15 @@ class CircleServiceServicer:
     def ListUserCircles(self, request, context):
         """ListUserCircles lists the circles where a user is an approved member, with that
         user's membership as joined.
+        gRPC callers get one message per element; REST callers get ListUserCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListUserCirclesJson(self, request, context):
+        """ListUserCirclesJson is ListUserCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -230,6 +313,15 @@ class CircleServiceServicer:
         """ListNearbyCircles lists approved circles near a point, nearest first by
         great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
         missing or not a number in range.
+        gRPC callers get one message per element; REST callers get ListNearbyCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListNearbyCirclesJson(self, request, context):
+        """ListNearbyCirclesJson is ListNearbyCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -237,6 +329,15 @@ class CircleServiceServicer:
 
     def ListCategories(self, request, context):
         """ListCategories lists the enabled categories in their order.
+        gRPC callers get one message per element; REST callers get ListCategoriesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCategoriesJson(self, request, context):
+        """ListCategoriesJson is ListCategories for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -245,6 +346,15 @@ class CircleServiceServicer:
     def ListMyCircles(self, request, context):
         """ListMyCircles lists the caller's circles: joined, pending (created or applied to),
         or those the caller may post in.
+        gRPC callers get one message per element; REST callers get ListMyCirclesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMyCirclesJson(self, request, context):
+        """ListMyCirclesJson is ListMyCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -312,6 +422,15 @@ class CircleServiceServicer:
     def ListCircleMembers(self, request, context):
         """ListCircleMembers lists a circle's members (founder, administrators, members),
         pending applications (type=audit, managers only) or the blacklist (managers only).
+        gRPC callers get one message per element; REST callers get ListCircleMembersJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleMembersJson(self, request, context):
+        """ListCircleMembersJson is ListCircleMembers for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -370,15 +489,30 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
             ),
+            'ListCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'ListCategoryCircles': grpc.unary_stream_rpc_method_handler(
                     servicer.ListCategoryCircles,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoryCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
             ),
+            'ListCategoryCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCategoryCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoryCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'ListRecommendedCircles': grpc.unary_stream_rpc_method_handler(
                     servicer.ListRecommendedCircles,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
+            ),
+            'ListRecommendedCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRecommendedCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
             ),
             'CountCircles': grpc.unary_unary_rpc_method_handler(
                     servicer.CountCircles,
@@ -395,6 +529,11 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListUserCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
             ),
+            'ListUserCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUserCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListUserCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'GetCircle': grpc.unary_unary_rpc_method_handler(
                     servicer.GetCircle,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.GetCircleRequest.FromString,
@@ -405,15 +544,30 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
             ),
+            'ListNearbyCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListNearbyCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'ListCategories': grpc.unary_stream_rpc_method_handler(
                     servicer.ListCategories,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoriesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Category.SerializeToString,
             ),
+            'ListCategoriesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCategoriesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoriesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'ListMyCircles': grpc.unary_stream_rpc_method_handler(
                     servicer.ListMyCircles,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
+            ),
+            'ListMyCirclesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMyCirclesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
             ),
             'CreateCircle': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateCircle,
@@ -454,6 +608,11 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     servicer.ListCircleMembers,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleMember.SerializeToString,
+            ),
+            'ListCircleMembersJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCircleMembersJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
             ),
             'AuditCircleMember': grpc.unary_unary_rpc_method_handler(
                     servicer.AuditCircleMember,
@@ -496,10 +655,13 @@ def add_CircleServiceServicer_to_server(servicer, server):
 class CircleService:
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     @staticmethod
@@ -519,6 +681,33 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/ListCircles',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,
@@ -557,6 +746,33 @@ class CircleService:
             _registered_method=True)
 
     @staticmethod
+    def ListCategoryCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCategoryCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoryCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def ListRecommendedCircles(request,
             target,
             options=(),
@@ -573,6 +789,33 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/ListRecommendedCircles',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRecommendedCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListRecommendedCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListRecommendedCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,
@@ -665,6 +908,33 @@ class CircleService:
             _registered_method=True)
 
     @staticmethod
+    def ListUserCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListUserCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListUserCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def GetCircle(request,
             target,
             options=(),
@@ -719,6 +989,33 @@ class CircleService:
             _registered_method=True)
 
     @staticmethod
+    def ListNearbyCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListNearbyCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def ListCategories(request,
             target,
             options=(),
@@ -746,6 +1043,33 @@ class CircleService:
             _registered_method=True)
 
     @staticmethod
+    def ListCategoriesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCategoriesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCategoriesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def ListMyCircles(request,
             target,
             options=(),
@@ -762,6 +1086,33 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/ListMyCircles',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMyCirclesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListMyCirclesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListMyCirclesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,
@@ -978,6 +1329,33 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/ListCircleMembers',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleMember.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleMembersJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleMembersJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleMembersRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,

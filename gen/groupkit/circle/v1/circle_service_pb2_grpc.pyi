@@ -4,6 +4,7 @@ isort:skip_file
 """
 
 from collections import abc as _abc
+from google.api import httpbody_pb2 as _httpbody_pb2
 from groupkit.circle.v1 import circle_pb2 as _circle_pb2
 from grpc import aio as _aio
 import abc as _abc_1
@@ -29,10 +30,13 @@ GRPC_VERSION: str
 class CircleServiceStub:
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     @_typing.overload
@@ -42,14 +46,29 @@ class CircleServiceStub:
     ListCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCirclesRequest, _circle_pb2.Circle]
     """ListCircles lists approved circles, by name keyword and category, or by ids.
     Returns INVALID_ARGUMENT for a bad limit or offset or more than 100 ids.
+    gRPC callers get one message per element; REST callers get ListCirclesJson.
+    """
+    ListCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListCirclesJson is ListCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListCategoryCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCategoryCirclesRequest, _circle_pb2.Circle]
     """ListCategoryCircles lists a category's approved circles, newest first (an unknown
     category lists nothing).
+    gRPC callers get one message per element; REST callers get ListCategoryCirclesJson.
+    """
+    ListCategoryCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCategoryCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListCategoryCirclesJson is ListCategoryCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListRecommendedCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListRecommendedCirclesRequest, _circle_pb2.Circle]
     """ListRecommendedCircles lists the curated circles in their order (type=random
     shuffles them), leaving out those the viewer belongs to or applied to.
+    gRPC callers get one message per element; REST callers get ListRecommendedCirclesJson.
+    """
+    ListRecommendedCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListRecommendedCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListRecommendedCirclesJson is ListRecommendedCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     CountCircles: _grpc.UnaryUnaryMultiCallable[_circle_pb2.CountCirclesRequest, _circle_pb2.CountCirclesResponse]
     """CountCircles counts the approved circles."""
@@ -58,6 +77,11 @@ class CircleServiceStub:
     ListUserCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListUserCirclesRequest, _circle_pb2.Circle]
     """ListUserCircles lists the circles where a user is an approved member, with that
     user's membership as joined.
+    gRPC callers get one message per element; REST callers get ListUserCirclesJson.
+    """
+    ListUserCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListUserCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListUserCirclesJson is ListUserCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     GetCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.GetCircleRequest, _circle_pb2.Circle]
     """GetCircle shows a circle with its creator, tags, category, founder and blacklist
@@ -68,12 +92,28 @@ class CircleServiceStub:
     """ListNearbyCircles lists approved circles near a point, nearest first by
     great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
     missing or not a number in range.
+    gRPC callers get one message per element; REST callers get ListNearbyCirclesJson.
+    """
+    ListNearbyCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListNearbyCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListNearbyCirclesJson is ListNearbyCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListCategories: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCategoriesRequest, _circle_pb2.Category]
-    """ListCategories lists the enabled categories in their order."""
+    """ListCategories lists the enabled categories in their order.
+    gRPC callers get one message per element; REST callers get ListCategoriesJson.
+    """
+    ListCategoriesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCategoriesRequest, _httpbody_pb2.HttpBody]
+    """ListCategoriesJson is ListCategories for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
+    """
     ListMyCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListMyCirclesRequest, _circle_pb2.Circle]
     """ListMyCircles lists the caller's circles: joined, pending (created or applied to),
     or those the caller may post in.
+    gRPC callers get one message per element; REST callers get ListMyCirclesJson.
+    """
+    ListMyCirclesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListMyCirclesRequest, _httpbody_pb2.HttpBody]
+    """ListMyCirclesJson is ListMyCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     CreateCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.CreateCircleRequest, _circle_pb2.CreateCircleResponse]
     """CreateCircle creates a circle in a category with the caller as founder; it is
@@ -107,6 +147,11 @@ class CircleServiceStub:
     ListCircleMembers: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCircleMembersRequest, _circle_pb2.CircleMember]
     """ListCircleMembers lists a circle's members (founder, administrators, members),
     pending applications (type=audit, managers only) or the blacklist (managers only).
+    gRPC callers get one message per element; REST callers get ListCircleMembersJson.
+    """
+    ListCircleMembersJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCircleMembersRequest, _httpbody_pb2.HttpBody]
+    """ListCircleMembersJson is ListCircleMembers for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     AuditCircleMember: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
@@ -130,24 +175,42 @@ class CircleServiceStub:
 class CircleServiceAsyncStub(CircleServiceStub):
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     ListCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListCircles lists approved circles, by name keyword and category, or by ids.
     Returns INVALID_ARGUMENT for a bad limit or offset or more than 100 ids.
+    gRPC callers get one message per element; REST callers get ListCirclesJson.
+    """
+    ListCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCirclesJson is ListCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListCategoryCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCategoryCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListCategoryCircles lists a category's approved circles, newest first (an unknown
     category lists nothing).
+    gRPC callers get one message per element; REST callers get ListCategoryCirclesJson.
+    """
+    ListCategoryCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCategoryCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCategoryCirclesJson is ListCategoryCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListRecommendedCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListRecommendedCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListRecommendedCircles lists the curated circles in their order (type=random
     shuffles them), leaving out those the viewer belongs to or applied to.
+    gRPC callers get one message per element; REST callers get ListRecommendedCirclesJson.
+    """
+    ListRecommendedCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListRecommendedCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListRecommendedCirclesJson is ListRecommendedCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     CountCircles: _aio.UnaryUnaryMultiCallable[_circle_pb2.CountCirclesRequest, _circle_pb2.CountCirclesResponse]  # type: ignore[assignment]
     """CountCircles counts the approved circles."""
@@ -156,6 +219,11 @@ class CircleServiceAsyncStub(CircleServiceStub):
     ListUserCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListUserCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListUserCircles lists the circles where a user is an approved member, with that
     user's membership as joined.
+    gRPC callers get one message per element; REST callers get ListUserCirclesJson.
+    """
+    ListUserCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListUserCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListUserCirclesJson is ListUserCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     GetCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.GetCircleRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """GetCircle shows a circle with its creator, tags, category, founder and blacklist
@@ -166,12 +234,28 @@ class CircleServiceAsyncStub(CircleServiceStub):
     """ListNearbyCircles lists approved circles near a point, nearest first by
     great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
     missing or not a number in range.
+    gRPC callers get one message per element; REST callers get ListNearbyCirclesJson.
+    """
+    ListNearbyCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListNearbyCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListNearbyCirclesJson is ListNearbyCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     ListCategories: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCategoriesRequest, _circle_pb2.Category]  # type: ignore[assignment]
-    """ListCategories lists the enabled categories in their order."""
+    """ListCategories lists the enabled categories in their order.
+    gRPC callers get one message per element; REST callers get ListCategoriesJson.
+    """
+    ListCategoriesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCategoriesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCategoriesJson is ListCategories for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
+    """
     ListMyCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListMyCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListMyCircles lists the caller's circles: joined, pending (created or applied to),
     or those the caller may post in.
+    gRPC callers get one message per element; REST callers get ListMyCirclesJson.
+    """
+    ListMyCirclesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListMyCirclesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListMyCirclesJson is ListMyCircles for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     CreateCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.CreateCircleRequest, _circle_pb2.CreateCircleResponse]  # type: ignore[assignment]
     """CreateCircle creates a circle in a category with the caller as founder; it is
@@ -205,6 +289,11 @@ class CircleServiceAsyncStub(CircleServiceStub):
     ListCircleMembers: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCircleMembersRequest, _circle_pb2.CircleMember]  # type: ignore[assignment]
     """ListCircleMembers lists a circle's members (founder, administrators, members),
     pending applications (type=audit, managers only) or the blacklist (managers only).
+    gRPC callers get one message per element; REST callers get ListCircleMembersJson.
+    """
+    ListCircleMembersJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCircleMembersRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCircleMembersJson is ListCircleMembers for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     AuditCircleMember: _aio.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]  # type: ignore[assignment]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
@@ -227,10 +316,13 @@ class CircleServiceAsyncStub(CircleServiceStub):
 class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     """CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
     /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
-    errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
-    RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
-    JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
-    answer without a token; with one, joined is the viewer's membership.
+    errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+    server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+    ...Json sibling for the REST route's top-level JSON array, which the server renders
+    byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+    and a transcoded frame per element). buf.yaml exempts this file from the
+    Request/Response naming rules for them. Reads of public things answer without a token;
+    with one, joined is the viewer's membership.
     """
 
     @_abc_1.abstractmethod
@@ -241,6 +333,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Circle], _abc.AsyncIterator[_circle_pb2.Circle]]:
         """ListCircles lists approved circles, by name keyword and category, or by ids.
         Returns INVALID_ARGUMENT for a bad limit or offset or more than 100 ids.
+        gRPC callers get one message per element; REST callers get ListCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCirclesJson(
+        self,
+        request: _circle_pb2.ListCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCirclesJson is ListCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -251,6 +354,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Circle], _abc.AsyncIterator[_circle_pb2.Circle]]:
         """ListCategoryCircles lists a category's approved circles, newest first (an unknown
         category lists nothing).
+        gRPC callers get one message per element; REST callers get ListCategoryCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCategoryCirclesJson(
+        self,
+        request: _circle_pb2.ListCategoryCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCategoryCirclesJson is ListCategoryCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -261,6 +375,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Circle], _abc.AsyncIterator[_circle_pb2.Circle]]:
         """ListRecommendedCircles lists the curated circles in their order (type=random
         shuffles them), leaving out those the viewer belongs to or applied to.
+        gRPC callers get one message per element; REST callers get ListRecommendedCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListRecommendedCirclesJson(
+        self,
+        request: _circle_pb2.ListRecommendedCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListRecommendedCirclesJson is ListRecommendedCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -287,6 +412,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Circle], _abc.AsyncIterator[_circle_pb2.Circle]]:
         """ListUserCircles lists the circles where a user is an approved member, with that
         user's membership as joined.
+        gRPC callers get one message per element; REST callers get ListUserCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListUserCirclesJson(
+        self,
+        request: _circle_pb2.ListUserCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListUserCirclesJson is ListUserCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -309,6 +445,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         """ListNearbyCircles lists approved circles near a point, nearest first by
         great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
         missing or not a number in range.
+        gRPC callers get one message per element; REST callers get ListNearbyCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListNearbyCirclesJson(
+        self,
+        request: _circle_pb2.ListNearbyCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListNearbyCirclesJson is ListNearbyCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -317,7 +464,19 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _circle_pb2.ListCategoriesRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Category], _abc.AsyncIterator[_circle_pb2.Category]]:
-        """ListCategories lists the enabled categories in their order."""
+        """ListCategories lists the enabled categories in their order.
+        gRPC callers get one message per element; REST callers get ListCategoriesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCategoriesJson(
+        self,
+        request: _circle_pb2.ListCategoriesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCategoriesJson is ListCategories for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
+        """
 
     @_abc_1.abstractmethod
     def ListMyCircles(
@@ -327,6 +486,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.Circle], _abc.AsyncIterator[_circle_pb2.Circle]]:
         """ListMyCircles lists the caller's circles: joined, pending (created or applied to),
         or those the caller may post in.
+        gRPC callers get one message per element; REST callers get ListMyCirclesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListMyCirclesJson(
+        self,
+        request: _circle_pb2.ListMyCirclesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListMyCirclesJson is ListMyCircles for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -408,6 +578,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_abc.Iterator[_circle_pb2.CircleMember], _abc.AsyncIterator[_circle_pb2.CircleMember]]:
         """ListCircleMembers lists a circle's members (founder, administrators, members),
         pending applications (type=audit, managers only) or the blacklist (managers only).
+        gRPC callers get one message per element; REST callers get ListCircleMembersJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleMembersJson(
+        self,
+        request: _circle_pb2.ListCircleMembersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCircleMembersJson is ListCircleMembers for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod

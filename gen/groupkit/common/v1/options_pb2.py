@@ -25,15 +25,15 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n groupkit/common/v1/options.proto\x12\x12groupkit.common.v1\x1a google/protobuf/descriptor.proto\"d\n\x0cRouteOptions\x12,\n\x07\x64ialect\x18\x01 \x01(\x0e\x32\x1b.groupkit.common.v1.Dialect\x12\x16\n\x0esuccess_status\x18\x02 \x01(\x05\x12\x0e\n\x06public\x18\x03 \x01(\x08*^\n\x07\x44ialect\x12\x17\n\x13\x44IALECT_UNSPECIFIED\x10\x00\x12\x15\n\x11\x44IALECT_COMMUNITY\x10\x01\x12\x13\n\x0f\x44IALECT_CIRCLES\x10\x02\x12\x0e\n\nDIALECT_IM\x10\x03:Q\n\x05route\x12\x1e.google.protobuf.MethodOptions\x18\xb9\x8e\x03 \x01(\x0b\x32 .groupkit.common.v1.RouteOptionsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n groupkit/common/v1/options.proto\x12\x12groupkit.common.v1\x1a google/protobuf/descriptor.proto\"{\n\x0cRouteOptions\x12,\n\x07\x64ialect\x18\x01 \x01(\x0e\x32\x1b.groupkit.common.v1.Dialect\x12\x16\n\x0esuccess_status\x18\x02 \x01(\x05\x12\x0e\n\x06public\x18\x03 \x01(\x08\x12\x15\n\rjson_array_of\x18\x04 \x01(\t*^\n\x07\x44ialect\x12\x17\n\x13\x44IALECT_UNSPECIFIED\x10\x00\x12\x15\n\x11\x44IALECT_COMMUNITY\x10\x01\x12\x13\n\x0f\x44IALECT_CIRCLES\x10\x02\x12\x0e\n\nDIALECT_IM\x10\x03:Q\n\x05route\x12\x1e.google.protobuf.MethodOptions\x18\xb9\x8e\x03 \x01(\x0b\x32 .groupkit.common.v1.RouteOptionsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'groupkit.common.v1.options_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_DIALECT']._serialized_start=192
-  _globals['_DIALECT']._serialized_end=286
+  _globals['_DIALECT']._serialized_start=215
+  _globals['_DIALECT']._serialized_end=309
   _globals['_ROUTEOPTIONS']._serialized_start=90
-  _globals['_ROUTEOPTIONS']._serialized_end=190
+  _globals['_ROUTEOPTIONS']._serialized_end=213
 # @@protoc_insertion_point(module_scope)

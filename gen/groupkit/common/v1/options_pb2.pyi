@@ -20,11 +20,13 @@ ROUTE_FIELD_NUMBER: _ClassVar[int]
 route: _descriptor.FieldDescriptor
 
 class RouteOptions(_message.Message):
-    __slots__ = ("dialect", "success_status", "public")
+    __slots__ = ("dialect", "success_status", "public", "json_array_of")
     DIALECT_FIELD_NUMBER: _ClassVar[int]
     SUCCESS_STATUS_FIELD_NUMBER: _ClassVar[int]
     PUBLIC_FIELD_NUMBER: _ClassVar[int]
+    JSON_ARRAY_OF_FIELD_NUMBER: _ClassVar[int]
     dialect: Dialect
     success_status: int
     public: bool
-    def __init__(self, dialect: _Optional[_Union[Dialect, str]] = ..., success_status: _Optional[int] = ..., public: _Optional[bool] = ...) -> None: ...
+    json_array_of: str
+    def __init__(self, dialect: _Optional[_Union[Dialect, str]] = ..., success_status: _Optional[int] = ..., public: _Optional[bool] = ..., json_array_of: _Optional[str] = ...) -> None: ...

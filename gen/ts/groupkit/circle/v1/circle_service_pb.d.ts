@@ -4,6 +4,7 @@
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleMemberSchema, CircleSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleMembersRequestSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
+import type { HttpBodySchema } from "../../../google/api/httpbody_pb.js";
 
 /**
  * Describes the file groupkit/circle/v1/circle_service.proto.
@@ -13,10 +14,13 @@ export declare const file_groupkit_circle_v1_circle_service: GenFile;
 /**
  * CircleService serves interest circles (ThinkSNS+ 圈子, documents 001/002) under
  * /api/v2/plus-group in the circles dialect: bare bodies, Laravel errors (422 with
- * errors.<field>, 401 Unauthenticated., 404 内容不存在). Lists are server-streaming
- * RPCs of the resource itself (stream Circle), which the transcoder renders as top-level
- * JSON arrays; buf.yaml exempts this file from the Request/Response naming rules for it. Reads of public things
- * answer without a token; with one, joined is the viewer's membership.
+ * errors.<field>, 401 Unauthenticated., 404 内容不存在). A list is two RPCs: a
+ * server-streaming one of the resource itself (stream Circle) for gRPC callers, and its
+ * ...Json sibling for the REST route's top-level JSON array, which the server renders
+ * byte for byte as the transcoder would render the stream (a stream costs a gRPC message
+ * and a transcoded frame per element). buf.yaml exempts this file from the
+ * Request/Response naming rules for them. Reads of public things answer without a token;
+ * with one, joined is the viewer's membership.
  *
  * @generated from service groupkit.circle.v1.CircleService
  */
@@ -24,6 +28,7 @@ export declare const CircleService: GenService<{
   /**
    * ListCircles lists approved circles, by name keyword and category, or by ids.
    * Returns INVALID_ARGUMENT for a bad limit or offset or more than 100 ids.
+   * gRPC callers get one message per element; REST callers get ListCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListCircles
    */
@@ -33,8 +38,20 @@ export declare const CircleService: GenService<{
     output: typeof CircleSchema;
   },
   /**
+   * ListCirclesJson is ListCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCirclesJson
+   */
+  listCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListCirclesRequestSchema;
+    output: typeof HttpBodySchema;
+  },
+  /**
    * ListCategoryCircles lists a category's approved circles, newest first (an unknown
    * category lists nothing).
+   * gRPC callers get one message per element; REST callers get ListCategoryCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListCategoryCircles
    */
@@ -44,8 +61,20 @@ export declare const CircleService: GenService<{
     output: typeof CircleSchema;
   },
   /**
+   * ListCategoryCirclesJson is ListCategoryCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCategoryCirclesJson
+   */
+  listCategoryCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListCategoryCirclesRequestSchema;
+    output: typeof HttpBodySchema;
+  },
+  /**
    * ListRecommendedCircles lists the curated circles in their order (type=random
    * shuffles them), leaving out those the viewer belongs to or applied to.
+   * gRPC callers get one message per element; REST callers get ListRecommendedCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListRecommendedCircles
    */
@@ -53,6 +82,17 @@ export declare const CircleService: GenService<{
     methodKind: "server_streaming";
     input: typeof ListRecommendedCirclesRequestSchema;
     output: typeof CircleSchema;
+  },
+  /**
+   * ListRecommendedCirclesJson is ListRecommendedCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListRecommendedCirclesJson
+   */
+  listRecommendedCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListRecommendedCirclesRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * CountCircles counts the approved circles.
@@ -77,6 +117,7 @@ export declare const CircleService: GenService<{
   /**
    * ListUserCircles lists the circles where a user is an approved member, with that
    * user's membership as joined.
+   * gRPC callers get one message per element; REST callers get ListUserCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListUserCircles
    */
@@ -84,6 +125,17 @@ export declare const CircleService: GenService<{
     methodKind: "server_streaming";
     input: typeof ListUserCirclesRequestSchema;
     output: typeof CircleSchema;
+  },
+  /**
+   * ListUserCirclesJson is ListUserCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListUserCirclesJson
+   */
+  listUserCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListUserCirclesRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * GetCircle shows a circle with its creator, tags, category, founder and blacklist
@@ -101,6 +153,7 @@ export declare const CircleService: GenService<{
    * ListNearbyCircles lists approved circles near a point, nearest first by
    * great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
    * missing or not a number in range.
+   * gRPC callers get one message per element; REST callers get ListNearbyCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListNearbyCircles
    */
@@ -110,7 +163,19 @@ export declare const CircleService: GenService<{
     output: typeof CircleSchema;
   },
   /**
+   * ListNearbyCirclesJson is ListNearbyCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListNearbyCirclesJson
+   */
+  listNearbyCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListNearbyCirclesRequestSchema;
+    output: typeof HttpBodySchema;
+  },
+  /**
    * ListCategories lists the enabled categories in their order.
+   * gRPC callers get one message per element; REST callers get ListCategoriesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListCategories
    */
@@ -120,8 +185,20 @@ export declare const CircleService: GenService<{
     output: typeof CategorySchema;
   },
   /**
+   * ListCategoriesJson is ListCategories for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCategoriesJson
+   */
+  listCategoriesJson: {
+    methodKind: "unary";
+    input: typeof ListCategoriesRequestSchema;
+    output: typeof HttpBodySchema;
+  },
+  /**
    * ListMyCircles lists the caller's circles: joined, pending (created or applied to),
    * or those the caller may post in.
+   * gRPC callers get one message per element; REST callers get ListMyCirclesJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListMyCircles
    */
@@ -129,6 +206,17 @@ export declare const CircleService: GenService<{
     methodKind: "server_streaming";
     input: typeof ListMyCirclesRequestSchema;
     output: typeof CircleSchema;
+  },
+  /**
+   * ListMyCirclesJson is ListMyCircles for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListMyCirclesJson
+   */
+  listMyCirclesJson: {
+    methodKind: "unary";
+    input: typeof ListMyCirclesRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * CreateCircle creates a circle in a category with the caller as founder; it is
@@ -213,6 +301,7 @@ export declare const CircleService: GenService<{
   /**
    * ListCircleMembers lists a circle's members (founder, administrators, members),
    * pending applications (type=audit, managers only) or the blacklist (managers only).
+   * gRPC callers get one message per element; REST callers get ListCircleMembersJson.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.ListCircleMembers
    */
@@ -220,6 +309,17 @@ export declare const CircleService: GenService<{
     methodKind: "server_streaming";
     input: typeof ListCircleMembersRequestSchema;
     output: typeof CircleMemberSchema;
+  },
+  /**
+   * ListCircleMembersJson is ListCircleMembers for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleMembersJson
+   */
+  listCircleMembersJson: {
+    methodKind: "unary";
+    input: typeof ListCircleMembersRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * AuditCircleMember approves (status 1) or rejects (2) a pending application; for a

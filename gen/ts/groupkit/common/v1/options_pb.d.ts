@@ -37,6 +37,16 @@ export declare type RouteOptions = Message<"groupkit.common.v1.RouteOptions"> & 
    * @generated from field: bool public = 3;
    */
   public: boolean;
+
+  /**
+   * json_array_of names the server-streaming RPC of the same service whose elements this
+   * RPC answers as one JSON array (a google.api.HttpBody the server renders exactly as the
+   * transcoder renders that stream). It serves the REST route of a top-level array without
+   * the per-message cost of streaming; gRPC callers use the streaming RPC.
+   *
+   * @generated from field: string json_array_of = 4;
+   */
+  jsonArrayOf: string;
 };
 
 /**
