@@ -28,6 +28,9 @@ class Settings:
     public_base_url: str = ""
     # USERS_MUST_EXIST=1: a user id never seen (no token of theirs, no user sync) is refused.
     users_must_exist: bool = False
+    # CORS_ALLOWED_ORIGINS: the browser origins Envoy answers CORS for, comma-separated; * any
+    # (the default, as ThinkSNS+'s cors middleware: tokens travel in headers, not cookies); empty none.
+    cors_allowed_origins: tuple[str, ...] = ("*",)
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -48,4 +51,7 @@ class Settings:
             circle_require_audit=env.get("CIRCLE_REQUIRE_AUDIT", "") == "1",
             public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{env.get('HTTP_PORT', '8080')}",
             users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
+            cors_allowed_origins=tuple(
+                origin.strip() for origin in env.get("CORS_ALLOWED_ORIGINS", "*").split(",") if origin.strip()
+            ),
         )

@@ -109,6 +109,23 @@ def jwt_rules(all_routes: list[Route], methods: dict[str, bool]) -> list[dict]:
     return rules
 
 
+# What a browser may send and read cross-origin: both dialects' token headers, the im headers,
+# JSON, gRPC-web's own, and gRPC-web's status trailers-as-headers.
+CORS_ALLOW_HEADERS = "authorization, content-type, access-token, app_id, user_id, group_id, x-grpc-web, x-user-agent, grpc-timeout"
+CORS_EXPOSE_HEADERS = "grpc-status, grpc-message"
+
+
+def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
+    """Envoy's allow_origin_string_match for CORS_ALLOWED_ORIGINS: * any origin, else each exactly
+    (an origin is scheme://host[:port], no path); none, no CORS answers at all."""
+    if "*" in origins:
+        return [{"safe_regex": {"regex": ".*"}}]
+    for origin in origins:
+        if not re.fullmatch(r"https?://[^/\s]+", origin):
+            raise ValueError(f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin (scheme://host[:port])")
+    return [{"exact": origin} for origin in origins]
+
+
 def upstream_route_regex(services: list[str]) -> str:
     """gRPC paths Envoy forwards: any service of the public services' packages (internal
     services live in groupkit.internal.v1, reachable only on the gRPC port itself), health
@@ -181,7 +198,7 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
 def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
-    limits: dict[str, int] | None = None,
+    limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",),
 ) -> str:
     """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
     JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
@@ -206,6 +223,9 @@ def render(
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
+        CORS_ORIGINS=json.dumps(cors_origin_matchers(cors_origins)),
+        CORS_ALLOW_HEADERS=CORS_ALLOW_HEADERS,
+        CORS_EXPOSE_HEADERS=CORS_EXPOSE_HEADERS,
         RATE_READS=limits["RATE_LIMIT_READS"],
         RATE_WRITES=limits["RATE_LIMIT_WRITES"],
         RATE_TOTAL=limits["RATE_LIMIT_TOTAL"],

@@ -25,7 +25,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from server.api import metrics
 from server.api.tokens import edge_jwks, ensure_local_key
-from server.cli.envoy_config import limits_from_env, render
+from server.cli.envoy_config import cors_origin_matchers, limits_from_env, render
 from server.config import Settings
 from server.storage.db import migrate, open_database
 
@@ -173,6 +173,7 @@ def main() -> int:
     settings = Settings.from_env()
     try:
         limits = limits_from_env(os.environ)
+        cors_origin_matchers(settings.cors_allowed_origins)  # a bad CORS_ALLOWED_ORIGINS stops the start here
         drain_seconds = float(os.environ.get("DRAIN_SECONDS", "") or DEFAULT_DRAIN_SECONDS)
     except ValueError as exc:
         print(f"start failed: {exc}", file=sys.stderr, flush=True)
@@ -183,7 +184,8 @@ def main() -> int:
     envoy_config.write_text(
         render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port,
                server_processes=settings.server_processes, limits=limits,
-               jwks=edge_jwks(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key))
+               jwks=edge_jwks(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key),
+               cors_origins=settings.cors_allowed_origins)
     )
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))
