@@ -218,3 +218,4 @@ def running_stack(database: str, extra_env: dict | None = None):
             postgres.stop()
     log = stack.log()
     assert "Traceback" not in log, log[-4000:]
+    shutil.rmtree(data_dir, ignore_errors=True)  # kept, with its log, when the assertion fails
