@@ -134,16 +134,25 @@ class RunningStack:
                 if Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].endswith(b"envoy")]
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU of processes (all their threads), from /proc/<pid>/stat."""
+def cpu_seconds(pids: list[int], reaped_children_of: int | None = None) -> float:
+    """User + system CPU of processes (all their threads), from /proc/<pid>/stat; with
+    reaped_children_of, also that process's own and its exited children's (a PostgreSQL backend
+    that ends mid-row takes its CPU out of the live children's sum, into the postmaster's)."""
     total = 0
     for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        total += sum(_stat_ticks(pid)[:2])
+    if reaped_children_of is not None:
+        total += sum(_stat_ticks(reaped_children_of))
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def _stat_ticks(pid: int) -> tuple[int, int, int, int]:
+    """utime, stime, cutime, cstime (fields 14 to 17 of /proc/<pid>/stat); zeros once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0, 0, 0, 0
+    return int(fields[11]), int(fields[12]), int(fields[13]), int(fields[14])
 
 
 @contextlib.contextmanager
@@ -232,11 +241,14 @@ def h2load(row: Row, seed: Seed, stack: "RunningStack", work_dir: Path,
         subprocess.Popen([*args, "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for args, log in zip(runs, logs, strict=True)
     ]
-    groups = (stack.server_pids(), stack.envoy_pids(), stack.database_pids())
+    # Listed again at each end (backends come and go); the postmaster reaps those that end.
+    groups = ((stack.server_pids, None), (stack.envoy_pids, None), (stack.database_pids, stack.database_pid))
     time.sleep(WARM_UP_SECONDS)
-    measured_from = [cpu_seconds(pids) for pids in groups]
+    measured_from = [cpu_seconds(pids(), reaper) for pids, reaper in groups]
     time.sleep(seconds)
-    measured = tuple(cpu_seconds(pids) - before for pids, before in zip(groups, measured_from, strict=True))
+    measured = tuple(
+        cpu_seconds(pids(), reaper) - before for (pids, reaper), before in zip(groups, measured_from, strict=True)
+    )
     for process in processes:
         output, _ = process.communicate()
         if process.returncode != 0:
