@@ -105,6 +105,27 @@ local function envelope(dialect, status, reason, field)
   return '{"message":' .. quote(reason) .. '}'
 end
 
+-- The server's envelope travels in a header, which must be ASCII, so its JSON escapes every
+-- other character (\uXXXX). Written back as UTF-8 here, the body has the documents' bytes, as
+-- the transcoder's answers and Envoy's own replies do. Kept escaped: ASCII (quotes, controls),
+-- surrogate halves and U+2028/2029 (JavaScript line breaks), and "\\u..." (an escaped backslash).
+local function utf8_char(code)
+  if code < 0x800 then
+    return string.char(0xC0 + math.floor(code / 0x40), 0x80 + code % 0x40)
+  end
+  return string.char(0xE0 + math.floor(code / 0x1000), 0x80 + math.floor(code / 0x40) % 0x40, 0x80 + code % 0x40)
+end
+
+local function unescaped(json)
+  return (string.gsub(json, "(\\+)u(%x%x%x%x)", function(slashes, hex)
+    local code = tonumber(hex, 16)
+    if #slashes % 2 == 0 or code < 0x80 or (code >= 0xD800 and code <= 0xDFFF) or code == 0x2028 or code == 0x2029 then
+      return nil
+    end
+    return string.sub(slashes, 2) .. utf8_char(code)
+  end))
+end
+
 local function strip_grpc(headers)
   headers:remove("x-http-code")
   headers:remove("x-http-body")
@@ -142,6 +163,9 @@ function envoy_on_response(handle)
   end
   local headers = handle:headers()
   local code, body = headers:get("x-http-code"), headers:get("x-http-body")
+  if body then
+    body = unescaped(body)
+  end
   local status = tonumber(headers:get(":status")) or 500
   if body == nil and status >= 400 then
     rewrite_envoy_reply(handle, headers, edge, status)

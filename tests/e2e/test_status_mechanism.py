@@ -50,6 +50,8 @@ def edge():
                 raise errors.InvalidArgument("name 不能为空", field="name")
             if request.name == "missing":
                 raise errors.NotFound("没有这个东西")
+            if request.name.startswith("say:"):  # an error whose words are the caller's
+                raise errors.PermissionDenied(request.name[4:])
             if request.name == "crash":
                 raise RuntimeError("SELECT secret FROM table -- must never reach a client")
             return pb.CreateThingResponse(id=7, name=request.name)
@@ -108,6 +110,20 @@ def test_invalid_input_answers_the_laravel_422(edge):
     reply = requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", json={"name": ""})
     assert reply.status_code == 422
     assert reply.json() == {"message": "提交的信息验证错误", "errors": {"name": ["name 不能为空"]}}
+
+
+def test_the_servers_error_words_arrive_as_utf8_like_the_transcoders_bodies(edge):
+    """The envelope crosses the gRPC boundary in an ASCII header (JSON with \\u escapes);
+    edge.lua writes it back as UTF-8. What must stay escaped stays: quotes, controls, JavaScript's
+    line separators, a non-BMP character's surrogate pair, and an escaped backslash before "u"."""
+    words = '群不存在 圈子 é "引号" \\u4e2d \t 😀 \u2028 end'
+    reply = requests.post(f"{edge}/api/v2/plus-group/edgecheck/things", json={"name": "say:" + words})
+    assert reply.status_code == 403
+    assert reply.json() == {"message": words}
+    assert "群不存在 圈子 é".encode() in reply.content
+    for kept in (rb'\"' + "引号".encode() + rb'\"', rb"\\u4e2d", rb"\t", rb"\ud83d\ude00", rb"\u2028"):
+        assert kept in reply.content, (kept, reply.content)
+    assert reply.headers["content-length"] == str(len(reply.content))
 
 
 def test_an_unexpected_exception_is_a_generic_500(edge):
