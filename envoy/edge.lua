@@ -12,8 +12,8 @@ local function dialect_of(path)
     return CIRCLES
   elseif string.sub(path, 1, 5) == "/api/" or string.sub(path, 1, 13) == "/group/manage" then
     return COMMUNITY
-  elseif string.sub(path, 1, 7) == "/group/" then
-    return IM
+  elseif string.sub(path, 1, 7) == "/group/" or string.sub(path, 1, 12) == "/app/qrcode/" then
+    return IM  -- /app/qrcode/: MaxIM's app-server QR paths its web SDK calls
   end
   return nil
 end

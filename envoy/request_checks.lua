@@ -1,7 +1,11 @@
 -- Checks on an authenticated REST request before the transcoder reads it:
 --  * a JSON body must be strict JSON (RFC 8259): the transcoder's parser also takes
 --    trailing commas, and a lenient edge would accept what clients must fix;
---  * an im request's app_id header must name the token's app (401, like a bad token).
+--  * an im request's app_id header must name the token's app (401, like a bad token);
+--  * an im boolean (IM_BOOLEAN_FIELDS, made from the descriptor and put before this file by
+--    server/cli/envoy_config.py) is also taken as 0/1 or "true"/"false", as MaxIM's Java server
+--    binds it and its web SDK sends it: rewritten to true/false for the transcoder. Anything
+--    else is refused in the transcoder's own words, so edge.lua names the field.
 -- Refusals are plain texts that edge.lua turns into the dialect's envelope and words.
 
 local find, byte = string.find, string.byte
@@ -120,6 +124,49 @@ local function strict_json(text)
   return i ~= nil and skip_space(text, i) > #text
 end
 
+local BOOLEANS = {["0"] = "false", ["1"] = "true", ['"false"'] = "false", ['"true"'] = "true"}
+
+-- The body with the named top-level members' 0/1/"true"/"false" as JSON booleans; nil and
+-- the member's name and text when one is no boolean at all. text is strict JSON.
+local function coerce_booleans(text, names)
+  local i = skip_space(text, 1)
+  if byte(text, i) ~= 123 then
+    return text
+  end
+  local wanted = {}
+  for _, name in ipairs(names) do
+    wanted['"' .. name .. '"'] = name
+  end
+  local parts, from = {}, 1
+  i = skip_space(text, i + 1)
+  while byte(text, i) == 34 do
+    local key_end = string_end(text, i)
+    local name = wanted[string.sub(text, i, key_end - 1)]
+    local value_start = skip_space(text, skip_space(text, key_end) + 1)
+    local after = value_end(text, value_start, 1)
+    if name then
+      local value = string.sub(text, value_start, after - 1)
+      if BOOLEANS[value] then
+        parts[#parts + 1] = string.sub(text, from, value_start - 1)
+        parts[#parts + 1] = BOOLEANS[value]
+        from = after
+      elseif value ~= "true" and value ~= "false" and value ~= "null" then
+        return nil, name, value
+      end
+    end
+    i = skip_space(text, after)
+    if byte(text, i) ~= 44 then
+      break
+    end
+    i = skip_space(text, i + 1)
+  end
+  if from == 1 then
+    return text
+  end
+  parts[#parts + 1] = string.sub(text, from)
+  return table.concat(parts)
+end
+
 local function refuse(handle, status, text, malformed)
   if malformed then
     handle:streamInfo():dynamicMetadata():set("edge", "malformed", "1")
@@ -134,7 +181,12 @@ function envoy_on_request(handle)
     return
   end
   local path = headers:get(":path") or ""
-  if string.sub(path, 1, 7) == "/group/" and string.sub(path, 1, 13) ~= "/group/manage" then
+  local im = (string.sub(path, 1, 7) == "/group/" and string.sub(path, 1, 13) ~= "/group/manage")
+    or string.sub(path, 1, 12) == "/app/qrcode/"
+  local booleans = nil
+  if im then
+    local route = string.gsub(string.match(path, "^[^?]*"), "(.)/$", "%1")  -- the transcoder takes a trailing slash
+    booleans = IM_BOOLEAN_FIELDS[(headers:get(":method") or "") .. " " .. route]
     local jwt = handle:streamInfo():dynamicMetadata():get("envoy.filters.http.jwt_authn")
     local claims = jwt and jwt["jwt_payload"]
     if claims then
@@ -168,7 +220,20 @@ function envoy_on_request(handle)
     return
   end
   local text = body:getBytes(0, body:length())
-  if not find(text, "^[ \t\r\n]*$") and not strict_json(text) then
+  if find(text, "^[ \t\r\n]*$") then
+    return
+  end
+  if not strict_json(text) then
     refuse(handle, 400, "edge: malformed JSON", true)
+    return
+  end
+  if booleans then
+    local coerced, name, value = coerce_booleans(text, booleans)
+    if coerced == nil then
+      -- The transcoder's words for a value of the wrong type: edge.lua names the field.
+      refuse(handle, 400, name .. ": invalid value " .. string.sub(value, 1, 64) .. " for type TYPE_BOOL", false)
+    elseif coerced ~= text then
+      body:setBytes(coerced)
+    end
   end
 end

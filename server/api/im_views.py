@@ -22,7 +22,7 @@ def group_info(group: dm.Group, viewer: dm.Member | None) -> pb.ImGroupInfo:
         msg_mute_mode=viewer.msg_mute_mode if viewer else 0,
         msg_push_mode=viewer.msg_push_mode if viewer else 0,
         name=group.name or "", owner_id=group.owner_id, read_ack=group.read_ack, status=group.status,
-        type=group.im_type, updated_at=group.updated_at,
+        type=group.im_type, updated_at=group.updated_at, hide_member_info=group.hide_member_info,
     )
 
 

@@ -24,4 +24,4 @@ def blocked_user(b: dm.BlockEntry) -> pb.ImBlockedUser:
 
 
 def qr_code(q: dm.QrCode) -> pb.ImQrCode:
-    return pb.ImQrCode(create_at=q.create_at, expire_at=q.expire_at, qr_info=q.qr_info)
+    return pb.ImQrCode(create_at=q.create_at, expire_at=q.expire_at, qr_info=q.qr_info, expired=q.expire_at)

@@ -124,6 +124,10 @@ class ModerationMethods:
         moderation.update_setting(self.uow, current_principal(), request.group_id, "history_visible", given(request, "value"))
         return pb.UpdateImGroupHistoryVisibleResponse(code=200, data=True)
 
+    def UpdateImGroupHideMemberInfo(self, request, context):
+        moderation.update_setting(self.uow, current_principal(), request.group_id, "hide_member_info", given(request, "value"))
+        return pb.UpdateImGroupHideMemberInfoResponse(code=200, data=True)
+
     def UpdateImGroupApplyApproval(self, request, context):
         moderation.update_setting(
             self.uow, current_principal(), request.group_id, "apply_approval", given(request, "apply_approval"),

@@ -80,7 +80,7 @@ class GroupServicer(
         group = groups.create_group(
             self.uow, _actor(), kind="group", name=request.name or None, avatar=request.avatar or None,
             describe=request.description or None, member_ids=list(request.user_list), im_type=request.type,
-            members_field="user_list",
+            members_field="user_list", member_invite=True,
         )
         return im_pb2.CreateImGroupResponse(code=200, data=im.group_info(group, None))
 

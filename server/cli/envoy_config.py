@@ -109,6 +109,83 @@ def jwt_rules(all_routes: list[Route], methods: dict[str, bool]) -> list[dict]:
     return rules
 
 
+@dataclass(frozen=True)
+class BooleanFields:
+    """The boolean fields of one REST binding's JSON body (top level) and of its query."""
+
+    verb: str
+    template: str
+    body: tuple[str, ...]
+    query: tuple[str, ...]
+
+
+def _messages(descriptor: Path) -> dict[str, descriptor_pb2.DescriptorProto]:
+    files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes())
+    found = {}
+
+    def walk(prefix, messages):
+        for message in messages:
+            found[f"{prefix}.{message.name}"] = message
+            walk(f"{prefix}.{message.name}", message.nested_type)
+
+    for file in files.file:
+        walk(f".{file.package}", file.message_type)
+    return found
+
+
+def im_boolean_fields(descriptor: Path, services: list[str]) -> list[BooleanFields]:
+    """Every im binding with a boolean in its body or query (issue 17): the edge takes 0/1 and
+    "true"/"false" for them, as MaxIM's Java server binds them and its web SDK sends them."""
+    messages = _messages(descriptor)
+    bool_type = descriptor_pb2.FieldDescriptorProto.TYPE_BOOL
+    found = []
+    for _, method in _methods(descriptor, services):
+        if method.options.Extensions[options_pb2.route].dialect != options_pb2.DIALECT_IM:
+            continue
+        request = messages[method.input_type]
+        rule = method.options.Extensions[annotations_pb2.http]
+        for binding in [rule, *rule.additional_bindings]:
+            verb = binding.WhichOneof("pattern")
+            if not verb or verb == "custom":
+                continue
+            template = getattr(binding, verb)
+            in_path = set(re.findall(r"{([\w.]+)", template))
+            top = {f.name: f for f in request.field}
+            if binding.body == "*":
+                body = [f for f in request.field if f.name not in in_path]
+                query = []
+            elif binding.body:
+                body = list(messages[top[binding.body].type_name].field)
+                query = [f for f in request.field if f.name not in in_path and f.name != binding.body]
+            else:
+                body, query = [], [f for f in request.field if f.name not in in_path]
+            body_bools = tuple(f.name for f in body if f.type == bool_type)
+            query_bools = tuple(f.name for f in query if f.type == bool_type)
+            if body_bools or query_bools:
+                found.append(BooleanFields(verb.upper(), template, body_bools, query_bools))
+    return found
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def request_checks_lua(descriptor: Path, services: list[str], source: Path = None) -> str:
+    """request_checks.lua with its table of im boolean fields, keyed by "VERB /path" (the
+    bindings with such fields have literal paths; a {parameter} in one would need a pattern)."""
+    source = source or REQUEST_CHECKS_LUA_FILE
+    entries = []
+    for fields in im_boolean_fields(descriptor, services):
+        if "{" in fields.template:
+            raise ValueError(f"{fields.template}: boolean fields on a path with parameters are not matched")
+        if fields.query:
+            raise ValueError(f"{fields.template}: boolean query parameters ({fields.query}) are not coerced")
+        names = ", ".join(_lua_string(name) for name in fields.body)
+        entries.append(f"  [{_lua_string(fields.verb + ' ' + fields.template)}] = {{{names}}},")
+    table = "local IM_BOOLEAN_FIELDS = {\n" + "\n".join(entries) + "\n}\n"
+    return table + source.read_text()
+
+
 # What a browser may send and read cross-origin: both dialects' token headers, the im headers,
 # JSON, gRPC-web's own, and gRPC-web's status trailers-as-headers.
 CORS_ALLOW_HEADERS = "authorization, content-type, access-token, app_id, user_id, group_id, x-grpc-web, x-user-agent, grpc-timeout"
@@ -215,7 +292,7 @@ def render(
         LB_ENDPOINTS=json.dumps(endpoints),
         DESCRIPTOR=str(descriptor),
         LUA_FILE=str(lua_file),
-        REQUEST_CHECKS_LUA_FILE=str(REQUEST_CHECKS_LUA_FILE),
+        REQUEST_CHECKS_LUA=json.dumps(request_checks_lua(descriptor, services)),
         SERVICES=json.dumps(services),
         JWKS=json.dumps(jwks),
         JWT_PROVIDER=JWT_PROVIDER,

@@ -9,7 +9,7 @@ from server.domain.texts import check_clean, extension
 
 MAX_NAME_LENGTH = 255
 MAX_URL_LENGTH = 2048
-MAX_TYPE_LENGTH = 64
+MAX_TYPE_LENGTH = 255  # MIME types: RFC 6838 allows 127 + "/" + 127; Office ones are 71-73
 MAX_SIZE = 2**53 - 1  # bytes; every size stays an exact JSON number
 LIST_MAX = 1000  # the list has no paging: at most this many, newest first
 

@@ -19,9 +19,15 @@ class GroupKind:
 
 
 class ImType:
+    """An im group's `type`: 0 private and 2 chat room (document 003); 1 public, which the
+    MaxIM web SDK's create dialog sends for 是否公开 (the vendor's schema allows 0-2), and 3
+    the SDK's new chat session. Stored and answered back; only the value differs."""
+
     PRIVATE = 0
+    PUBLIC = 1
     CHAT_ROOM = 2
-    ALL = (PRIVATE, CHAT_ROOM)
+    SESSION = 3
+    ALL = (PRIVATE, PUBLIC, CHAT_ROOM, SESSION)
 
 
 class Silence:
@@ -94,6 +100,7 @@ class Group:
     created_at: int
     updated_at: int
     search_mode: int = SearchMode.KEYWORD
+    hide_member_info: bool = False  # im setting (upstream MaxIM): clients hide members' details from plain members
 
     def everyone_muted(self, now_ms: int) -> bool:
         return self.ban_all_until == FOREVER or self.ban_all_until > now_ms

@@ -207,6 +207,7 @@ SETTING_VALUES = {
     "member_modify": (False, True),
     "read_ack": (False, True),
     "history_visible": (False, True),
+    "hide_member_info": (False, True),
     "apply_approval": (0, 1, 2),
     "search_mode": (0, 1, 2),
 }

@@ -37,12 +37,15 @@ def create_group(
     member_ids: list[int],
     im_type: int = ImType.PRIVATE,
     members_field: str = "members",
+    member_invite: bool = False,
 ) -> Group:
-    """Creates a group owned by the caller with the given members, counted in one transaction."""
+    """Creates a group owned by the caller with the given members, counted in one transaction.
+    member_invite: whether plain members may invite (the im dialect's default is on, as MaxIM's
+    SDK documents; a community-dialect group starts with it off)."""
     if kind not in GroupKind.ALL:
         raise errors.InvalidArgument("type 必须是 group 或 community", field="type")
     if im_type not in ImType.ALL:
-        raise errors.InvalidArgument("type 必须是 0 (私有群) 或 2 (聊天室)", field="type")
+        raise errors.InvalidArgument("type 必须是 0 (私有群)、1 (公开群)、2 (聊天室) 或 3 (会话)", field="type")
     rules.check_text(name, "name", rules.MAX_NAME_LENGTH)
     rules.check_text(avatar, "avatar", rules.MAX_URL_LENGTH)
     rules.check_text(describe, "describe", rules.MAX_TEXT_LENGTH)
@@ -58,7 +61,7 @@ def create_group(
         group = store.insert_group(
             kind=kind, im_type=im_type, name=name, avatar=avatar, describe=describe,
             owner_id=actor.user_id, grade=grade.level, max_members=grade.max_members,
-            max_admins=grade.max_admins, member_count=1 + len(member_ids),
+            max_admins=grade.max_admins, member_count=1 + len(member_ids), member_invite=member_invite,
             created_at=now, updated_at=now,
         )
         store.add_member(group.id, actor.user_id, Role.OWNER, now)

@@ -256,23 +256,34 @@ def _require_approval(approval: bool | None) -> None:
         raise errors.InvalidArgument("approval 不能为空", field="approval")
 
 
-def handle_invitation(uow, actor: Principal, im_id: int, inviter_id: int, accept: bool | None) -> None:
-    """The caller accepts or declines the pending invitation the inviter sent (blocking a
-    user declines their waiting invitations, so a pending one is never a blocked user's)."""
-    if inviter_id <= 0:
+def handle_invitation(uow, actor: Principal, im_id: int, user_id: int, accept: bool | None) -> None:
+    """The caller accepts or declines an invitation to the group. user_id names the inviter
+    (the pending invitation they sent), or the caller: MaxIM's web SDK sends the invitee's own
+    id, and then every pending invitation of the caller to the group is handled at once
+    (nobody invites themselves, so the two never meet). Blocking a user declines their waiting
+    invitations, so a pending one is never a blocked user's."""
+    if user_id <= 0:
         raise errors.InvalidArgument("user_id 不能为空", field="user_id")
     _require_approval(accept)
     now = now_ms()
     with uow.write(actor.app) as store:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id), lock=True))
-        invitation = store.latest_pending_invitation(group, actor.user_id, inviter_id)
-        if invitation is None:
-            raise errors.NotFound("没有该用户发出的入群邀请")
-        rules.check_pending(invitation, now)
+        if user_id == actor.user_id:
+            pending = store.pending_invitations(group, actor.user_id)
+            if not pending:
+                raise errors.NotFound("没有待处理的入群邀请")
+            handled = [i for i in pending if not i.expired(now)] or pending[:1]
+        else:
+            invitation = store.latest_pending_invitation(group, actor.user_id, user_id)
+            if invitation is None:
+                raise errors.NotFound("没有该用户发出的入群邀请")
+            handled = [invitation]
+        rules.check_pending(handled[0], now)
         if accept and store.member(group.id, actor.user_id) is None:
             _admit(store, group, [actor.user_id], now)
         status = RequestStatus.APPROVED if accept else RequestStatus.REFUSED
-        store.set_invitation_status(invitation.id, status, now)
+        for invitation in handled:
+            store.set_invitation_status(invitation.id, status, now)
 
 
 def invitation_page(uow, actor: Principal, page_cursor: str, limit: int) -> Page:

@@ -141,7 +141,7 @@ def set_mute_all(uow, actor: Principal, group_ref: int, until: int | None = None
 
 def update_setting(uow, actor: Principal, group_ref: int, setting: str, value, *, field: str = "value") -> None:
     """Owners and admins change one group setting (member_invite, member_modify, read_ack,
-    history_visible, apply_approval or search_mode)."""
+    history_visible, hide_member_info, apply_approval or search_mode)."""
     rules.check_setting(setting, value, field)
     with uow.write(actor.app) as store:
         group = _group(store, group_ref, lock=True)

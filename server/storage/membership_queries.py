@@ -128,6 +128,15 @@ class MembershipQueries:
         row = self._lock(query).first()
         return _invitation(row, group.im_id) if row else None
 
+    def pending_invitations(self, group: dm.Group, invitee_id: int) -> list[dm.Invitation]:
+        """The invitee's pending invitations to the group, from any inviter, newest first."""
+        query = (
+            Invitation.select()
+            .where((Invitation.group == group.id) & (Invitation.invitee_id == invitee_id) & (Invitation.status == PENDING))
+            .order_by(Invitation.id.desc())
+        )
+        return [_invitation(row, group.im_id) for row in self._lock(query)]
+
     def set_invitation_status(self, invitation_id: int, status: int, now: int) -> None:
         Invitation.update(status=status, updated_at=now).where(Invitation.id == invitation_id).execute()
 

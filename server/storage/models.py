@@ -34,7 +34,7 @@ class Group(BaseModel):
     im_id = pw.BigIntegerField(unique=True)
     number = pw.IntegerField()
     kind = pw.CharField(max_length=16)  # group | community
-    im_type = pw.SmallIntegerField(default=0)  # 0 private, 2 chat room
+    im_type = pw.SmallIntegerField(default=0)  # 0 private, 1 public, 2 chat room, 3 session
     name = pw.CharField(max_length=128, null=True)
     avatar = pw.CharField(max_length=512, null=True)
     describe = pw.TextField(null=True)
@@ -52,6 +52,7 @@ class Group(BaseModel):
     member_modify = pw.BooleanField(default=False)
     history_visible = pw.BooleanField(default=True)
     read_ack = pw.BooleanField(default=False)
+    hide_member_info = pw.BooleanField(default=False)
     ban_all_until = pw.BigIntegerField(default=0)  # ms; 0 none, -1 permanent
     origin = pw.SmallIntegerField(default=1)  # 1 user, 2 back office, 3 third party
     excellent = pw.SmallIntegerField(default=0)
@@ -291,7 +292,7 @@ class GroupFile(BaseModel):
     uploader_id = pw.BigIntegerField()
     name = pw.TextField()
     size = pw.BigIntegerField()
-    type = pw.CharField(max_length=64, default="")
+    type = pw.CharField(max_length=255, default="")
     url = pw.TextField()
     created_at = pw.BigIntegerField()
     updated_at = pw.BigIntegerField()

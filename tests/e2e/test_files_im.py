@@ -103,7 +103,7 @@ class TestUpload:
             {**VALID, "group_id": G, "url": "javascript:alert(1)"}, {**VALID, "group_id": G, "url": "https:///nohost"},
             {**VALID, "group_id": G, "url": "x.y/a"}, {**VALID, "group_id": G, "url": "https://x.y/a b"},
             {**VALID, "group_id": G, "url": "https://x.y/" + "a" * 2048}, {**VALID, "group_id": G, "name": "a" * 256},
-            {**VALID, "group_id": G, "name": "a\u0000b"}, {**VALID, "group_id": G, "type": "t" * 65},
+            {**VALID, "group_id": G, "name": "a\u0000b"}, {**VALID, "group_id": G, "type": "t" * 256},
         ],
     )
     def test_missing_wrong_typed_and_invalid_fields_are_400(self, api, ranked, body):

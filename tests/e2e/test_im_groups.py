@@ -25,8 +25,9 @@ class TestCreate:
         data = api.user().im("POST", "/group/create", {"type": 2}).json()["data"]
         assert (data["type"], data["name"], data["count"]) == (2, "", 1)
 
-    def test_type_must_be_0_or_2(self, api):
-        assert_im_error(api.user().im("POST", "/group/create", {"type": 1}), 400)
+    @pytest.mark.parametrize("kind", [-1, 4, 99])
+    def test_type_must_be_0_to_3(self, api, kind):
+        assert_im_error(api.user().im("POST", "/group/create", {"type": kind}), 400)
 
     def test_users_who_never_called_are_members(self, api):
         owner, newcomer = api.user(), api.user(register=False)

@@ -258,6 +258,7 @@ class TestInvite:
         owner, member, invitee = api.user(), api.user(), api.user()
         im_id = gid(api.im_group(owner, [member]))
         body = {"group_id": im_id, "user_list": [invitee.id]}
+        set_member_invite(owner, im_id, False)  # on by default in an im group
         assert_im_error(member.im("POST", "/group/invite", body), 403)
         assert_im_error(api.user().im("POST", "/group/invite", body), 403)
         set_member_invite(owner, im_id, True)

@@ -288,6 +288,7 @@ class TestSettings:
         [
             ("allow_member_invitation", "member_invite"), ("allow_member_modify", "member_modify"),
             ("enable_read_ack", "read_ack"), ("history_visible", "history_visible"),
+            ("hide_member_info", "hide_member_info"),
         ],
     )
     def test_boolean_settings_by_either_method(self, api, method, path, key):

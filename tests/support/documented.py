@@ -91,6 +91,7 @@ IM_GROUP_INFO = im(
         "created_at": NUMBER, "description": TEXT, "ext": TEXT, "group_id": NUMBER, "history_visible": True,
         "member_invite": True, "member_modify": True, "msg_mute_mode": NUMBER, "msg_push_mode": NUMBER, "name": TEXT,
         "owner_id": NUMBER, "read_ack": True, "status": NUMBER, "type": NUMBER, "updated_at": NUMBER,
+        "hide_member_info": True,  # upstream MaxIM (im.gitbook 4.24, 4.47)
     }
 )
 IM_GROUP_BATCH = im(

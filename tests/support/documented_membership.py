@@ -16,5 +16,5 @@ IM_INVITATIONS = im_page(
         "status": NUMBER, "updated_at": TEXT,
     }
 )
-IM_QR_CODE = im({"create_at": NUMBER, "expire_at": NUMBER, "qr_info": TEXT})
+IM_QR_CODE = im({"create_at": NUMBER, "expire_at": NUMBER, "qr_info": TEXT, "expired": NUMBER})  # expired: MaxIM's app-server name
 IM_BLOCKED = im_page({"created_at": TEXT, "group_id": NUMBER, "user_id": NUMBER})

@@ -379,6 +379,11 @@ class GroupServiceStub:
                 request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.SerializeToString,
                 response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.FromString,
                 _registered_method=True)
+        self.UpdateImGroupHideMemberInfo = channel.unary_unary(
+                '/groupkit.group.v1.GroupService/UpdateImGroupHideMemberInfo',
+                request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoRequest.SerializeToString,
+                response_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoResponse.FromString,
+                _registered_method=True)
         self.UpdateImGroupApplyApproval = channel.unary_unary(
                 '/groupkit.group.v1.GroupService/UpdateImGroupApplyApproval',
                 request_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupApplyApprovalRequest.SerializeToString,
@@ -681,7 +686,8 @@ class GroupServiceServicer:
 
     def SignImGroupQrCode(self, request, context):
         """SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
-        PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+        PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group. Also at
+        MaxIM's app-server path, which its web SDK calls.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -690,7 +696,8 @@ class GroupServiceServicer:
     def JoinImGroupByQrCode(self, request, context):
         """JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
         does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
-        for an expired code, an inviter who left, or a blocked caller.
+        for an expired code, an inviter who left, or a blocked caller. Also at MaxIM's app-server
+        path, which its web SDK calls as a GET with qr_info in the query.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -997,6 +1004,14 @@ class GroupServiceServicer:
     def UpdateImGroupHistoryVisible(self, request, context):
         """UpdateImGroupHistoryVisible sets history_visible. Returns PERMISSION_DENIED unless
         the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImGroupHideMemberInfo(self, request, context):
+        """UpdateImGroupHideMemberInfo sets hide_member_info (a newer upstream MaxIM route). Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT without a value.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -1380,6 +1395,11 @@ def add_GroupServiceServicer_to_server(servicer, server):
                     servicer.UpdateImGroupHistoryVisible,
                     request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.FromString,
                     response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.SerializeToString,
+            ),
+            'UpdateImGroupHideMemberInfo': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImGroupHideMemberInfo,
+                    request_deserializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoRequest.FromString,
+                    response_serializer=groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoResponse.SerializeToString,
             ),
             'UpdateImGroupApplyApproval': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateImGroupApplyApproval,
@@ -3220,6 +3240,33 @@ class GroupService:
             '/groupkit.group.v1.GroupService/UpdateImGroupHistoryVisible',
             groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleRequest.SerializeToString,
             groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHistoryVisibleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateImGroupHideMemberInfo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.group.v1.GroupService/UpdateImGroupHideMemberInfo',
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoRequest.SerializeToString,
+            groupkit_dot_group_dot_v1_dot_moderation__pb2.UpdateImGroupHideMemberInfoResponse.FromString,
             options,
             channel_credentials,
             insecure,

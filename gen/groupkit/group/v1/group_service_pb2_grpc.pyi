@@ -188,12 +188,14 @@ class GroupServiceStub:
     """
     SignImGroupQrCode: _grpc.UnaryUnaryMultiCallable[_membership_pb2.SignImGroupQrCodeRequest, _membership_pb2.SignImGroupQrCodeResponse]
     """SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
-    PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+    PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group. Also at
+    MaxIM's app-server path, which its web SDK calls.
     """
     JoinImGroupByQrCode: _grpc.UnaryUnaryMultiCallable[_membership_pb2.JoinImGroupByQrCodeRequest, _membership_pb2.JoinImGroupByQrCodeResponse]
     """JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
     does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
-    for an expired code, an inviter who left, or a blocked caller.
+    for an expired code, an inviter who left, or a blocked caller. Also at MaxIM's app-server
+    path, which its web SDK calls as a GET with qr_info in the query.
     """
     BlockImMembers: _grpc.UnaryUnaryMultiCallable[_membership_pb2.BlockImMembersRequest, _membership_pb2.BlockImMembersResponse]
     """BlockImMembers blocks users from the group, removing those who are members; blocked
@@ -359,6 +361,10 @@ class GroupServiceStub:
     UpdateImGroupHistoryVisible: _grpc.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupHistoryVisibleRequest, _moderation_pb2.UpdateImGroupHistoryVisibleResponse]
     """UpdateImGroupHistoryVisible sets history_visible. Returns PERMISSION_DENIED unless
     the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+    """
+    UpdateImGroupHideMemberInfo: _grpc.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupHideMemberInfoRequest, _moderation_pb2.UpdateImGroupHideMemberInfoResponse]
+    """UpdateImGroupHideMemberInfo sets hide_member_info (a newer upstream MaxIM route). Returns
+    PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT without a value.
     """
     UpdateImGroupApplyApproval: _grpc.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupApplyApprovalRequest, _moderation_pb2.UpdateImGroupApplyApprovalResponse]
     """UpdateImGroupApplyApproval sets apply_approval (0, 1 or 2). Returns
@@ -536,12 +542,14 @@ class GroupServiceAsyncStub(GroupServiceStub):
     """
     SignImGroupQrCode: _aio.UnaryUnaryMultiCallable[_membership_pb2.SignImGroupQrCodeRequest, _membership_pb2.SignImGroupQrCodeResponse]  # type: ignore[assignment]
     """SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
-    PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+    PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group. Also at
+    MaxIM's app-server path, which its web SDK calls.
     """
     JoinImGroupByQrCode: _aio.UnaryUnaryMultiCallable[_membership_pb2.JoinImGroupByQrCodeRequest, _membership_pb2.JoinImGroupByQrCodeResponse]  # type: ignore[assignment]
     """JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
     does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
-    for an expired code, an inviter who left, or a blocked caller.
+    for an expired code, an inviter who left, or a blocked caller. Also at MaxIM's app-server
+    path, which its web SDK calls as a GET with qr_info in the query.
     """
     BlockImMembers: _aio.UnaryUnaryMultiCallable[_membership_pb2.BlockImMembersRequest, _membership_pb2.BlockImMembersResponse]  # type: ignore[assignment]
     """BlockImMembers blocks users from the group, removing those who are members; blocked
@@ -707,6 +715,10 @@ class GroupServiceAsyncStub(GroupServiceStub):
     UpdateImGroupHistoryVisible: _aio.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupHistoryVisibleRequest, _moderation_pb2.UpdateImGroupHistoryVisibleResponse]  # type: ignore[assignment]
     """UpdateImGroupHistoryVisible sets history_visible. Returns PERMISSION_DENIED unless
     the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+    """
+    UpdateImGroupHideMemberInfo: _aio.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupHideMemberInfoRequest, _moderation_pb2.UpdateImGroupHideMemberInfoResponse]  # type: ignore[assignment]
+    """UpdateImGroupHideMemberInfo sets hide_member_info (a newer upstream MaxIM route). Returns
+    PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT without a value.
     """
     UpdateImGroupApplyApproval: _aio.UnaryUnaryMultiCallable[_moderation_pb2.UpdateImGroupApplyApprovalRequest, _moderation_pb2.UpdateImGroupApplyApprovalResponse]  # type: ignore[assignment]
     """UpdateImGroupApplyApproval sets apply_approval (0, 1 or 2). Returns
@@ -1067,7 +1079,8 @@ class GroupServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_membership_pb2.SignImGroupQrCodeResponse, _abc.Awaitable[_membership_pb2.SignImGroupQrCodeResponse]]:
         """SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
-        PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+        PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group. Also at
+        MaxIM's app-server path, which its web SDK calls.
         """
 
     @_abc_1.abstractmethod
@@ -1078,7 +1091,8 @@ class GroupServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_membership_pb2.JoinImGroupByQrCodeResponse, _abc.Awaitable[_membership_pb2.JoinImGroupByQrCodeResponse]]:
         """JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
         does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
-        for an expired code, an inviter who left, or a blocked caller.
+        for an expired code, an inviter who left, or a blocked caller. Also at MaxIM's app-server
+        path, which its web SDK calls as a GET with qr_info in the query.
         """
 
     @_abc_1.abstractmethod
@@ -1454,6 +1468,16 @@ class GroupServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_moderation_pb2.UpdateImGroupHistoryVisibleResponse, _abc.Awaitable[_moderation_pb2.UpdateImGroupHistoryVisibleResponse]]:
         """UpdateImGroupHistoryVisible sets history_visible. Returns PERMISSION_DENIED unless
         the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateImGroupHideMemberInfo(
+        self,
+        request: _moderation_pb2.UpdateImGroupHideMemberInfoRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_moderation_pb2.UpdateImGroupHideMemberInfoResponse, _abc.Awaitable[_moderation_pb2.UpdateImGroupHideMemberInfoResponse]]:
+        """UpdateImGroupHideMemberInfo sets hide_member_info (a newer upstream MaxIM route). Returns
+        PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT without a value.
         """
 
     @_abc_1.abstractmethod

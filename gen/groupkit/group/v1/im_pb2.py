@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1agroupkit/group/v1/im.proto\x12\x11groupkit.group.v1\x1a\x1cgoogle/protobuf/struct.proto\"W\n\x0cImUserResult\x12&\n\x06reason\x18\x01 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x0e\n\x06result\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\"\x90\x03\n\x0bImGroupInfo\x12\x16\n\x0e\x61pply_approval\x18\x01 \x01(\x05\x12\x0e\n\x06\x61vatar\x18\x02 \x01(\t\x12\x17\n\x0f\x62\x61n_expire_time\x18\x03 \x01(\x01\x12\x10\n\x08\x63\x61pacity\x18\x04 \x01(\x05\x12\r\n\x05\x63ount\x18\x05 \x01(\x05\x12\x12\n\ncreated_at\x18\x06 \x01(\x01\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12\x0b\n\x03\x65xt\x18\x08 \x01(\t\x12\x10\n\x08group_id\x18\t \x01(\x01\x12\x17\n\x0fhistory_visible\x18\n \x01(\x08\x12\x15\n\rmember_invite\x18\x0b \x01(\x08\x12\x15\n\rmember_modify\x18\x0c \x01(\x08\x12\x15\n\rmsg_mute_mode\x18\r \x01(\x05\x12\x15\n\rmsg_push_mode\x18\x0e \x01(\x05\x12\x0c\n\x04name\x18\x0f \x01(\t\x12\x10\n\x08owner_id\x18\x10 \x01(\x01\x12\x10\n\x08read_ack\x18\x11 \x01(\x08\x12\x0e\n\x06status\x18\x12 \x01(\x05\x12\x0c\n\x04type\x18\x13 \x01(\x05\x12\x12\n\nupdated_at\x18\x14 \x01(\x01\"j\n\x14\x43reateImGroupRequest\x12\x0e\n\x06\x61vatar\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04type\x18\x04 \x01(\x05\x12\x11\n\tuser_list\x18\x05 \x03(\x03\"\x80\x01\n\x15\x43reateImGroupResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12,\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1e.groupkit.group.v1.ImGroupInfo\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\")\n\x15GetImGroupInfoRequest\x12\x10\n\x08group_id\x18\x01 \x01(\x03\"\x81\x01\n\x16GetImGroupInfoResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12,\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1e.groupkit.group.v1.ImGroupInfo\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\"0\n\x1a\x42\x61tchGetImGroupInfoRequest\x12\x12\n\ngroup_list\x18\x01 \x03(\x03\"\xd2\x01\n\x0cImGroupBrief\x12\x16\n\x0e\x61pply_approval\x18\x01 \x01(\x05\x12\x0e\n\x06\x61vatar\x18\x02 \x01(\t\x12\x10\n\x08\x63\x61pacity\x18\x03 \x01(\x05\x12\r\n\x05\x63ount\x18\x04 \x01(\x05\x12\x10\n\x08group_id\x18\x05 \x01(\x01\x12\x15\n\rmsg_mute_mode\x18\x06 \x01(\x05\x12\x15\n\rmsg_push_mode\x18\x07 \x01(\x05\x12\x0c\n\x04name\x18\x08 \x01(\t\x12\r\n\x05owner\x18\t \x01(\x01\x12\x0e\n\x06status\x18\n \x01(\x05\x12\x0c\n\x04type\x18\x0b \x01(\x05\"\x87\x01\n\x1b\x42\x61tchGetImGroupInfoResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12-\n\x04\x64\x61ta\x18\x02 \x03(\x0b\x32\x1f.groupkit.group.v1.ImGroupBrief\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\";\n\x18UpdateImGroupNameRequest\x12\x10\n\x08group_id\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\t\"d\n\x19UpdateImGroupNameResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x08\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\"]\n\x19ListImGroupMembersRequest\x12\x0e\n\x06\x63ursor\x18\x01 \x01(\t\x12\x10\n\x08group_id\x18\x02 \x01(\x03\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0f\n\x07version\x18\x04 \x01(\x03\"Z\n\x08ImMember\x12\x14\n\x0c\x64isplay_name\x18\x01 \x01(\t\x12\x14\n\x0c\x65xpired_time\x18\x02 \x01(\x01\x12\x11\n\tjoin_time\x18\x03 \x01(\x01\x12\x0f\n\x07user_id\x18\x04 \x01(\x01\"\xb2\x01\n\x1aListImGroupMembersResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\x12)\n\x04\x64\x61ta\x18\x03 \x03(\x0b\x32\x1b.groupkit.group.v1.ImMember\x12+\n\x07message\x18\x04 \x01(\x0e\x32\x1a.google.protobuf.NullValue\x12\r\n\x05total\x18\x05 \x01(\x05\x12\x0f\n\x07version\x18\x06 \x01(\x01\"\x1f\n\x1dListImUserJoinedGroupsRequest\"i\n\x1eListImUserJoinedGroupsResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0c\n\x04\x64\x61ta\x18\x02 \x03(\x01\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValueb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1agroupkit/group/v1/im.proto\x12\x11groupkit.group.v1\x1a\x1cgoogle/protobuf/struct.proto\"W\n\x0cImUserResult\x12&\n\x06reason\x18\x01 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x0e\n\x06result\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\x01\"\xaa\x03\n\x0bImGroupInfo\x12\x16\n\x0e\x61pply_approval\x18\x01 \x01(\x05\x12\x0e\n\x06\x61vatar\x18\x02 \x01(\t\x12\x17\n\x0f\x62\x61n_expire_time\x18\x03 \x01(\x01\x12\x10\n\x08\x63\x61pacity\x18\x04 \x01(\x05\x12\r\n\x05\x63ount\x18\x05 \x01(\x05\x12\x12\n\ncreated_at\x18\x06 \x01(\x01\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12\x0b\n\x03\x65xt\x18\x08 \x01(\t\x12\x10\n\x08group_id\x18\t \x01(\x01\x12\x17\n\x0fhistory_visible\x18\n \x01(\x08\x12\x15\n\rmember_invite\x18\x0b \x01(\x08\x12\x15\n\rmember_modify\x18\x0c \x01(\x08\x12\x15\n\rmsg_mute_mode\x18\r \x01(\x05\x12\x15\n\rmsg_push_mode\x18\x0e \x01(\x05\x12\x0c\n\x04name\x18\x0f \x01(\t\x12\x10\n\x08owner_id\x18\x10 \x01(\x01\x12\x10\n\x08read_ack\x18\x11 \x01(\x08\x12\x0e\n\x06status\x18\x12 \x01(\x05\x12\x0c\n\x04type\x18\x13 \x01(\x05\x12\x12\n\nupdated_at\x18\x14 \x01(\x01\x12\x18\n\x10hide_member_info\x18\x15 \x01(\x08\"j\n\x14\x43reateImGroupRequest\x12\x0e\n\x06\x61vatar\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04type\x18\x04 \x01(\x05\x12\x11\n\tuser_list\x18\x05 \x03(\x03\"\x80\x01\n\x15\x43reateImGroupResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12,\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1e.groupkit.group.v1.ImGroupInfo\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\")\n\x15GetImGroupInfoRequest\x12\x10\n\x08group_id\x18\x01 \x01(\x03\"\x81\x01\n\x16GetImGroupInfoResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12,\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1e.groupkit.group.v1.ImGroupInfo\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\"0\n\x1a\x42\x61tchGetImGroupInfoRequest\x12\x12\n\ngroup_list\x18\x01 \x03(\x03\"\xd2\x01\n\x0cImGroupBrief\x12\x16\n\x0e\x61pply_approval\x18\x01 \x01(\x05\x12\x0e\n\x06\x61vatar\x18\x02 \x01(\t\x12\x10\n\x08\x63\x61pacity\x18\x03 \x01(\x05\x12\r\n\x05\x63ount\x18\x04 \x01(\x05\x12\x10\n\x08group_id\x18\x05 \x01(\x01\x12\x15\n\rmsg_mute_mode\x18\x06 \x01(\x05\x12\x15\n\rmsg_push_mode\x18\x07 \x01(\x05\x12\x0c\n\x04name\x18\x08 \x01(\t\x12\r\n\x05owner\x18\t \x01(\x01\x12\x0e\n\x06status\x18\n \x01(\x05\x12\x0c\n\x04type\x18\x0b \x01(\x05\"\x87\x01\n\x1b\x42\x61tchGetImGroupInfoResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12-\n\x04\x64\x61ta\x18\x02 \x03(\x0b\x32\x1f.groupkit.group.v1.ImGroupBrief\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\";\n\x18UpdateImGroupNameRequest\x12\x10\n\x08group_id\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\t\"d\n\x19UpdateImGroupNameResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x08\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValue\"]\n\x19ListImGroupMembersRequest\x12\x0e\n\x06\x63ursor\x18\x01 \x01(\t\x12\x10\n\x08group_id\x18\x02 \x01(\x03\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0f\n\x07version\x18\x04 \x01(\x03\"Z\n\x08ImMember\x12\x14\n\x0c\x64isplay_name\x18\x01 \x01(\t\x12\x14\n\x0c\x65xpired_time\x18\x02 \x01(\x01\x12\x11\n\tjoin_time\x18\x03 \x01(\x01\x12\x0f\n\x07user_id\x18\x04 \x01(\x01\"\xb2\x01\n\x1aListImGroupMembersResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\x12)\n\x04\x64\x61ta\x18\x03 \x03(\x0b\x32\x1b.groupkit.group.v1.ImMember\x12+\n\x07message\x18\x04 \x01(\x0e\x32\x1a.google.protobuf.NullValue\x12\r\n\x05total\x18\x05 \x01(\x05\x12\x0f\n\x07version\x18\x06 \x01(\x01\"\x1f\n\x1dListImUserJoinedGroupsRequest\"i\n\x1eListImUserJoinedGroupsResponse\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0c\n\x04\x64\x61ta\x18\x02 \x03(\x01\x12+\n\x07message\x18\x03 \x01(\x0e\x32\x1a.google.protobuf.NullValueb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,33 +35,33 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IMUSERRESULT']._serialized_start=79
   _globals['_IMUSERRESULT']._serialized_end=166
   _globals['_IMGROUPINFO']._serialized_start=169
-  _globals['_IMGROUPINFO']._serialized_end=569
-  _globals['_CREATEIMGROUPREQUEST']._serialized_start=571
-  _globals['_CREATEIMGROUPREQUEST']._serialized_end=677
-  _globals['_CREATEIMGROUPRESPONSE']._serialized_start=680
-  _globals['_CREATEIMGROUPRESPONSE']._serialized_end=808
-  _globals['_GETIMGROUPINFOREQUEST']._serialized_start=810
-  _globals['_GETIMGROUPINFOREQUEST']._serialized_end=851
-  _globals['_GETIMGROUPINFORESPONSE']._serialized_start=854
-  _globals['_GETIMGROUPINFORESPONSE']._serialized_end=983
-  _globals['_BATCHGETIMGROUPINFOREQUEST']._serialized_start=985
-  _globals['_BATCHGETIMGROUPINFOREQUEST']._serialized_end=1033
-  _globals['_IMGROUPBRIEF']._serialized_start=1036
-  _globals['_IMGROUPBRIEF']._serialized_end=1246
-  _globals['_BATCHGETIMGROUPINFORESPONSE']._serialized_start=1249
-  _globals['_BATCHGETIMGROUPINFORESPONSE']._serialized_end=1384
-  _globals['_UPDATEIMGROUPNAMEREQUEST']._serialized_start=1386
-  _globals['_UPDATEIMGROUPNAMEREQUEST']._serialized_end=1445
-  _globals['_UPDATEIMGROUPNAMERESPONSE']._serialized_start=1447
-  _globals['_UPDATEIMGROUPNAMERESPONSE']._serialized_end=1547
-  _globals['_LISTIMGROUPMEMBERSREQUEST']._serialized_start=1549
-  _globals['_LISTIMGROUPMEMBERSREQUEST']._serialized_end=1642
-  _globals['_IMMEMBER']._serialized_start=1644
-  _globals['_IMMEMBER']._serialized_end=1734
-  _globals['_LISTIMGROUPMEMBERSRESPONSE']._serialized_start=1737
-  _globals['_LISTIMGROUPMEMBERSRESPONSE']._serialized_end=1915
-  _globals['_LISTIMUSERJOINEDGROUPSREQUEST']._serialized_start=1917
-  _globals['_LISTIMUSERJOINEDGROUPSREQUEST']._serialized_end=1948
-  _globals['_LISTIMUSERJOINEDGROUPSRESPONSE']._serialized_start=1950
-  _globals['_LISTIMUSERJOINEDGROUPSRESPONSE']._serialized_end=2055
+  _globals['_IMGROUPINFO']._serialized_end=595
+  _globals['_CREATEIMGROUPREQUEST']._serialized_start=597
+  _globals['_CREATEIMGROUPREQUEST']._serialized_end=703
+  _globals['_CREATEIMGROUPRESPONSE']._serialized_start=706
+  _globals['_CREATEIMGROUPRESPONSE']._serialized_end=834
+  _globals['_GETIMGROUPINFOREQUEST']._serialized_start=836
+  _globals['_GETIMGROUPINFOREQUEST']._serialized_end=877
+  _globals['_GETIMGROUPINFORESPONSE']._serialized_start=880
+  _globals['_GETIMGROUPINFORESPONSE']._serialized_end=1009
+  _globals['_BATCHGETIMGROUPINFOREQUEST']._serialized_start=1011
+  _globals['_BATCHGETIMGROUPINFOREQUEST']._serialized_end=1059
+  _globals['_IMGROUPBRIEF']._serialized_start=1062
+  _globals['_IMGROUPBRIEF']._serialized_end=1272
+  _globals['_BATCHGETIMGROUPINFORESPONSE']._serialized_start=1275
+  _globals['_BATCHGETIMGROUPINFORESPONSE']._serialized_end=1410
+  _globals['_UPDATEIMGROUPNAMEREQUEST']._serialized_start=1412
+  _globals['_UPDATEIMGROUPNAMEREQUEST']._serialized_end=1471
+  _globals['_UPDATEIMGROUPNAMERESPONSE']._serialized_start=1473
+  _globals['_UPDATEIMGROUPNAMERESPONSE']._serialized_end=1573
+  _globals['_LISTIMGROUPMEMBERSREQUEST']._serialized_start=1575
+  _globals['_LISTIMGROUPMEMBERSREQUEST']._serialized_end=1668
+  _globals['_IMMEMBER']._serialized_start=1670
+  _globals['_IMMEMBER']._serialized_end=1760
+  _globals['_LISTIMGROUPMEMBERSRESPONSE']._serialized_start=1763
+  _globals['_LISTIMGROUPMEMBERSRESPONSE']._serialized_end=1941
+  _globals['_LISTIMUSERJOINEDGROUPSREQUEST']._serialized_start=1943
+  _globals['_LISTIMUSERJOINEDGROUPSREQUEST']._serialized_end=1974
+  _globals['_LISTIMUSERJOINEDGROUPSRESPONSE']._serialized_start=1976
+  _globals['_LISTIMUSERJOINEDGROUPSRESPONSE']._serialized_end=2081
 # @@protoc_insertion_point(module_scope)

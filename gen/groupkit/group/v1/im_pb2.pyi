@@ -18,7 +18,7 @@ class ImUserResult(_message.Message):
     def __init__(self, reason: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., result: _Optional[str] = ..., user_id: _Optional[float] = ...) -> None: ...
 
 class ImGroupInfo(_message.Message):
-    __slots__ = ("apply_approval", "avatar", "ban_expire_time", "capacity", "count", "created_at", "description", "ext", "group_id", "history_visible", "member_invite", "member_modify", "msg_mute_mode", "msg_push_mode", "name", "owner_id", "read_ack", "status", "type", "updated_at")
+    __slots__ = ("apply_approval", "avatar", "ban_expire_time", "capacity", "count", "created_at", "description", "ext", "group_id", "history_visible", "member_invite", "member_modify", "msg_mute_mode", "msg_push_mode", "name", "owner_id", "read_ack", "status", "type", "updated_at", "hide_member_info")
     APPLY_APPROVAL_FIELD_NUMBER: _ClassVar[int]
     AVATAR_FIELD_NUMBER: _ClassVar[int]
     BAN_EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -39,6 +39,7 @@ class ImGroupInfo(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    HIDE_MEMBER_INFO_FIELD_NUMBER: _ClassVar[int]
     apply_approval: int
     avatar: str
     ban_expire_time: float
@@ -59,7 +60,8 @@ class ImGroupInfo(_message.Message):
     status: int
     type: int
     updated_at: float
-    def __init__(self, apply_approval: _Optional[int] = ..., avatar: _Optional[str] = ..., ban_expire_time: _Optional[float] = ..., capacity: _Optional[int] = ..., count: _Optional[int] = ..., created_at: _Optional[float] = ..., description: _Optional[str] = ..., ext: _Optional[str] = ..., group_id: _Optional[float] = ..., history_visible: _Optional[bool] = ..., member_invite: _Optional[bool] = ..., member_modify: _Optional[bool] = ..., msg_mute_mode: _Optional[int] = ..., msg_push_mode: _Optional[int] = ..., name: _Optional[str] = ..., owner_id: _Optional[float] = ..., read_ack: _Optional[bool] = ..., status: _Optional[int] = ..., type: _Optional[int] = ..., updated_at: _Optional[float] = ...) -> None: ...
+    hide_member_info: bool
+    def __init__(self, apply_approval: _Optional[int] = ..., avatar: _Optional[str] = ..., ban_expire_time: _Optional[float] = ..., capacity: _Optional[int] = ..., count: _Optional[int] = ..., created_at: _Optional[float] = ..., description: _Optional[str] = ..., ext: _Optional[str] = ..., group_id: _Optional[float] = ..., history_visible: _Optional[bool] = ..., member_invite: _Optional[bool] = ..., member_modify: _Optional[bool] = ..., msg_mute_mode: _Optional[int] = ..., msg_push_mode: _Optional[int] = ..., name: _Optional[str] = ..., owner_id: _Optional[float] = ..., read_ack: _Optional[bool] = ..., status: _Optional[int] = ..., type: _Optional[int] = ..., updated_at: _Optional[float] = ..., hide_member_info: _Optional[bool] = ...) -> None: ...
 
 class CreateImGroupRequest(_message.Message):
     __slots__ = ("avatar", "description", "name", "type", "user_list")

@@ -246,14 +246,16 @@ class SignImGroupQrCodeRequest(_message.Message):
     def __init__(self, group_id: _Optional[int] = ...) -> None: ...
 
 class ImQrCode(_message.Message):
-    __slots__ = ("create_at", "expire_at", "qr_info")
+    __slots__ = ("create_at", "expire_at", "qr_info", "expired")
     CREATE_AT_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_AT_FIELD_NUMBER: _ClassVar[int]
     QR_INFO_FIELD_NUMBER: _ClassVar[int]
+    EXPIRED_FIELD_NUMBER: _ClassVar[int]
     create_at: float
     expire_at: float
     qr_info: str
-    def __init__(self, create_at: _Optional[float] = ..., expire_at: _Optional[float] = ..., qr_info: _Optional[str] = ...) -> None: ...
+    expired: float
+    def __init__(self, create_at: _Optional[float] = ..., expire_at: _Optional[float] = ..., qr_info: _Optional[str] = ..., expired: _Optional[float] = ...) -> None: ...
 
 class SignImGroupQrCodeResponse(_message.Message):
     __slots__ = ("code", "data", "message")

@@ -418,6 +418,24 @@ class UpdateImGroupHistoryVisibleResponse(_message.Message):
     message: _struct_pb2.NullValue
     def __init__(self, code: _Optional[int] = ..., data: _Optional[bool] = ..., message: _Optional[_Union[_struct_pb2.NullValue, str]] = ...) -> None: ...
 
+class UpdateImGroupHideMemberInfoRequest(_message.Message):
+    __slots__ = ("group_id", "value")
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    group_id: int
+    value: bool
+    def __init__(self, group_id: _Optional[int] = ..., value: _Optional[bool] = ...) -> None: ...
+
+class UpdateImGroupHideMemberInfoResponse(_message.Message):
+    __slots__ = ("code", "data", "message")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    code: int
+    data: bool
+    message: _struct_pb2.NullValue
+    def __init__(self, code: _Optional[int] = ..., data: _Optional[bool] = ..., message: _Optional[_Union[_struct_pb2.NullValue, str]] = ...) -> None: ...
+
 class UpdateImGroupApplyApprovalRequest(_message.Message):
     __slots__ = ("apply_approval", "group_id")
     APPLY_APPROVAL_FIELD_NUMBER: _ClassVar[int]

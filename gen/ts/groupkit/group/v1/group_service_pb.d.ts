@@ -9,7 +9,7 @@ import type { DestroyImGroupRequestSchema, DestroyImGroupResponseSchema, Dismiss
 import type { ApplyImGroupRequestSchema, ApplyImGroupResponseSchema, AuditJoinRequestRequestSchema, AuditJoinRequestResponseSchema, BlockImMembersRequestSchema, BlockImMembersResponseSchema, HandleImApplicationRequestSchema, HandleImApplicationResponseSchema, HandleImInvitationRequestSchema, HandleImInvitationResponseSchema, InviteImMembersRequestSchema, InviteImMembersResponseSchema, InviteToGroupRequestSchema, InviteToGroupResponseSchema, JoinGroupRequestSchema, JoinGroupResponseSchema, JoinImGroupByQrCodeRequestSchema, JoinImGroupByQrCodeResponseSchema, ListImApplicationsRequestSchema, ListImApplicationsResponseSchema, ListImBlockedUsersRequestSchema, ListImBlockedUsersResponseSchema, ListImInvitationsRequestSchema, ListImInvitationsResponseSchema, SignImGroupQrCodeRequestSchema, SignImGroupQrCodeResponseSchema, UnblockImMembersRequestSchema, UnblockImMembersResponseSchema } from "./membership_pb.js";
 import type { BatchGetImDisplayNamesRequestSchema, BatchGetImDisplayNamesResponseSchema, SetGroupBackgroundRequestSchema, SetGroupBackgroundResponseSchema, SetImDisplayNameRequestSchema, SetImDisplayNameResponseSchema, SetImMsgMuteModeRequestSchema, SetImMsgMuteModeResponseSchema, SetImMsgPushModeRequestSchema, SetImMsgPushModeResponseSchema, SetMemberChatBackgroundRequestSchema, SetMemberChatBackgroundResponseSchema, SetMemberChatSettingRequestSchema, SetMemberChatSettingResponseSchema, SetMemberNicknameRequestSchema, SetMemberNicknameResponseSchema } from "./member_settings_pb.js";
 import type { GetGroupConditionsRequestSchema, GetGroupConditionsResponseSchema, ListUpgradeRulesRequestSchema, ListUpgradeRulesResponseSchema, UpgradeGroupRequestSchema, UpgradeGroupResponseSchema } from "./grades_pb.js";
-import type { AddGroupAdminsRequestSchema, AddGroupAdminsResponseSchema, AddImGroupAdminsRequestSchema, AddImGroupAdminsResponseSchema, BanAllImGroupMembersRequestSchema, BanAllImGroupMembersResponseSchema, BanImGroupMembersRequestSchema, BanImGroupMembersResponseSchema, GetGroupManageItemRequestSchema, GetGroupManageItemResponseSchema, GetImGroupSettingsRequestSchema, GetImGroupSettingsResponseSchema, ListGroupManageItemsRequestSchema, ListGroupManageItemsResponseSchema, ListImGroupAdminsRequestSchema, ListImGroupAdminsResponseSchema, ListImGroupBannedMembersRequestSchema, ListImGroupBannedMembersResponseSchema, ListImPublicGroupsRequestSchema, ListImPublicGroupsResponseSchema, RemoveGroupAdminRequestSchema, RemoveGroupAdminResponseSchema, RemoveImGroupAdminsRequestSchema, RemoveImGroupAdminsResponseSchema, SetGroupManageItemRequestSchema, SetGroupManageItemResponseSchema, SilenceGroupMembersRequestSchema, SilenceGroupMembersResponseSchema, ToggleGroupSilenceRequestSchema, ToggleGroupSilenceResponseSchema, UnbanAllImGroupMembersRequestSchema, UnbanAllImGroupMembersResponseSchema, UnbanImGroupMembersRequestSchema, UnbanImGroupMembersResponseSchema, UnsilenceGroupMemberRequestSchema, UnsilenceGroupMemberResponseSchema, UpdateImGroupApplyApprovalRequestSchema, UpdateImGroupApplyApprovalResponseSchema, UpdateImGroupAvatarRequestSchema, UpdateImGroupAvatarResponseSchema, UpdateImGroupDescriptionRequestSchema, UpdateImGroupDescriptionResponseSchema, UpdateImGroupExtRequestSchema, UpdateImGroupExtResponseSchema, UpdateImGroupHistoryVisibleRequestSchema, UpdateImGroupHistoryVisibleResponseSchema, UpdateImGroupMemberInvitationRequestSchema, UpdateImGroupMemberInvitationResponseSchema, UpdateImGroupMemberModifyRequestSchema, UpdateImGroupMemberModifyResponseSchema, UpdateImGroupReadAckRequestSchema, UpdateImGroupReadAckResponseSchema } from "./moderation_pb.js";
+import type { AddGroupAdminsRequestSchema, AddGroupAdminsResponseSchema, AddImGroupAdminsRequestSchema, AddImGroupAdminsResponseSchema, BanAllImGroupMembersRequestSchema, BanAllImGroupMembersResponseSchema, BanImGroupMembersRequestSchema, BanImGroupMembersResponseSchema, GetGroupManageItemRequestSchema, GetGroupManageItemResponseSchema, GetImGroupSettingsRequestSchema, GetImGroupSettingsResponseSchema, ListGroupManageItemsRequestSchema, ListGroupManageItemsResponseSchema, ListImGroupAdminsRequestSchema, ListImGroupAdminsResponseSchema, ListImGroupBannedMembersRequestSchema, ListImGroupBannedMembersResponseSchema, ListImPublicGroupsRequestSchema, ListImPublicGroupsResponseSchema, RemoveGroupAdminRequestSchema, RemoveGroupAdminResponseSchema, RemoveImGroupAdminsRequestSchema, RemoveImGroupAdminsResponseSchema, SetGroupManageItemRequestSchema, SetGroupManageItemResponseSchema, SilenceGroupMembersRequestSchema, SilenceGroupMembersResponseSchema, ToggleGroupSilenceRequestSchema, ToggleGroupSilenceResponseSchema, UnbanAllImGroupMembersRequestSchema, UnbanAllImGroupMembersResponseSchema, UnbanImGroupMembersRequestSchema, UnbanImGroupMembersResponseSchema, UnsilenceGroupMemberRequestSchema, UnsilenceGroupMemberResponseSchema, UpdateImGroupApplyApprovalRequestSchema, UpdateImGroupApplyApprovalResponseSchema, UpdateImGroupAvatarRequestSchema, UpdateImGroupAvatarResponseSchema, UpdateImGroupDescriptionRequestSchema, UpdateImGroupDescriptionResponseSchema, UpdateImGroupExtRequestSchema, UpdateImGroupExtResponseSchema, UpdateImGroupHideMemberInfoRequestSchema, UpdateImGroupHideMemberInfoResponseSchema, UpdateImGroupHistoryVisibleRequestSchema, UpdateImGroupHistoryVisibleResponseSchema, UpdateImGroupMemberInvitationRequestSchema, UpdateImGroupMemberInvitationResponseSchema, UpdateImGroupMemberModifyRequestSchema, UpdateImGroupMemberModifyResponseSchema, UpdateImGroupReadAckRequestSchema, UpdateImGroupReadAckResponseSchema } from "./moderation_pb.js";
 
 /**
  * Describes the file groupkit/group/v1/group_service.proto.
@@ -379,7 +379,8 @@ export declare const GroupService: GenService<{
   },
   /**
    * SignImGroupQrCode makes a signed QR invitation to a group from the caller. Returns
-   * PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group.
+   * PERMISSION_DENIED unless the caller is a member; NOT_FOUND for an unknown group. Also at
+   * MaxIM's app-server path, which its web SDK calls.
    *
    * @generated from rpc groupkit.group.v1.GroupService.SignImGroupQrCode
    */
@@ -391,7 +392,8 @@ export declare const GroupService: GenService<{
   /**
    * JoinImGroupByQrCode uses a QR invitation, then follows apply_approval as ApplyImGroup
    * does. Returns INVALID_ARGUMENT for a malformed or tampered code; PERMISSION_DENIED
-   * for an expired code, an inviter who left, or a blocked caller.
+   * for an expired code, an inviter who left, or a blocked caller. Also at MaxIM's app-server
+   * path, which its web SDK calls as a GET with qr_info in the query.
    *
    * @generated from rpc groupkit.group.v1.GroupService.JoinImGroupByQrCode
    */
@@ -804,6 +806,17 @@ export declare const GroupService: GenService<{
     methodKind: "unary";
     input: typeof UpdateImGroupHistoryVisibleRequestSchema;
     output: typeof UpdateImGroupHistoryVisibleResponseSchema;
+  },
+  /**
+   * UpdateImGroupHideMemberInfo sets hide_member_info (a newer upstream MaxIM route). Returns
+   * PERMISSION_DENIED unless the caller is the owner or an admin; INVALID_ARGUMENT without a value.
+   *
+   * @generated from rpc groupkit.group.v1.GroupService.UpdateImGroupHideMemberInfo
+   */
+  updateImGroupHideMemberInfo: {
+    methodKind: "unary";
+    input: typeof UpdateImGroupHideMemberInfoRequestSchema;
+    output: typeof UpdateImGroupHideMemberInfoResponseSchema;
   },
   /**
    * UpdateImGroupApplyApproval sets apply_approval (0, 1 or 2). Returns

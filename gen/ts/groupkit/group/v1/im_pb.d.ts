@@ -179,7 +179,7 @@ export declare type ImGroupInfo = Message<"groupkit.group.v1.ImGroupInfo"> & {
   status: number;
 
   /**
-   * type is 0 private group, 2 chat room.
+   * type is 0 private group, 1 public group, 2 chat room, 3 chat session (MaxIM's web SDK).
    *
    * @generated from field: int32 type = 19;
    */
@@ -191,6 +191,13 @@ export declare type ImGroupInfo = Message<"groupkit.group.v1.ImGroupInfo"> & {
    * @generated from field: double updated_at = 20;
    */
   updatedAt: number;
+
+  /**
+   * hide_member_info asks clients to hide members' details from plain members (upstream MaxIM).
+   *
+   * @generated from field: bool hide_member_info = 21;
+   */
+  hideMemberInfo: boolean;
 };
 
 /**
@@ -227,7 +234,7 @@ export declare type CreateImGroupRequest = Message<"groupkit.group.v1.CreateImGr
   name: string;
 
   /**
-   * type is 0 private group (default) or 2 chat room.
+   * type is 0 private group (default), 1 public group, 2 chat room or 3 chat session.
    *
    * @generated from field: int32 type = 4;
    */

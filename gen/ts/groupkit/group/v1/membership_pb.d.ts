@@ -849,6 +849,13 @@ export declare type ImQrCode = Message<"groupkit.group.v1.ImQrCode"> & {
    * @generated from field: string qr_info = 3;
    */
   qrInfo: string;
+
+  /**
+   * expired is expire_at again, under the name MaxIM's app server (GET /app/qrcode/group_sign) uses.
+   *
+   * @generated from field: double expired = 4;
+   */
+  expired: number;
 };
 
 /**

@@ -1404,6 +1404,67 @@ export declare type UpdateImGroupHistoryVisibleResponse = Message<"groupkit.grou
 export declare const UpdateImGroupHistoryVisibleResponseSchema: GenMessage<UpdateImGroupHistoryVisibleResponse>;
 
 /**
+ * Request message for GroupService.UpdateImGroupHideMemberInfo.
+ *
+ * @generated from message groupkit.group.v1.UpdateImGroupHideMemberInfoRequest
+ */
+export declare type UpdateImGroupHideMemberInfoRequest = Message<"groupkit.group.v1.UpdateImGroupHideMemberInfoRequest"> & {
+  /**
+   * group_id is the IM group id.
+   *
+   * @generated from field: int64 group_id = 1;
+   */
+  groupId: bigint;
+
+  /**
+   * value hides members' details from plain members (hide_member_info); required.
+   *
+   * @generated from field: optional bool value = 2;
+   */
+  value?: boolean | undefined;
+};
+
+/**
+ * Describes the message groupkit.group.v1.UpdateImGroupHideMemberInfoRequest.
+ * Use `create(UpdateImGroupHideMemberInfoRequestSchema)` to create a new message.
+ */
+export declare const UpdateImGroupHideMemberInfoRequestSchema: GenMessage<UpdateImGroupHideMemberInfoRequest>;
+
+/**
+ * Response message for GroupService.UpdateImGroupHideMemberInfo.
+ *
+ * @generated from message groupkit.group.v1.UpdateImGroupHideMemberInfoResponse
+ */
+export declare type UpdateImGroupHideMemberInfoResponse = Message<"groupkit.group.v1.UpdateImGroupHideMemberInfoResponse"> & {
+  /**
+   * code is 200.
+   *
+   * @generated from field: int32 code = 1;
+   */
+  code: number;
+
+  /**
+   * data is true.
+   *
+   * @generated from field: bool data = 2;
+   */
+  data: boolean;
+
+  /**
+   * message is null on success.
+   *
+   * @generated from field: google.protobuf.NullValue message = 3;
+   */
+  message: NullValue;
+};
+
+/**
+ * Describes the message groupkit.group.v1.UpdateImGroupHideMemberInfoResponse.
+ * Use `create(UpdateImGroupHideMemberInfoResponseSchema)` to create a new message.
+ */
+export declare const UpdateImGroupHideMemberInfoResponseSchema: GenMessage<UpdateImGroupHideMemberInfoResponse>;
+
+/**
  * Request message for GroupService.UpdateImGroupApplyApproval.
  *
  * @generated from message groupkit.group.v1.UpdateImGroupApplyApprovalRequest
