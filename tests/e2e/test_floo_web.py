@@ -247,8 +247,8 @@ class TestQrCodes:
 
 
 class TestEveryCall:
-    """Every group, announcement and file call of the SDK (src/sdk/core/base/io/httpIo.js), as its
-    pages make them, in the order of the README's "MaxIM web SDK (floo-web)" table."""
+    """Every supported group, announcement and file call of the SDK (src/sdk/core/base/io/httpIo.js),
+    as its pages make them: the README's "MaxIM web SDK (floo-web)" table."""
 
     def test_the_sdks_calls_in_turn(self, api):
         owner, admin, member, kicked, invitee, applicant = (api.user() for _ in range(6))
