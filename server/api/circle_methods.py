@@ -147,6 +147,12 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         circles.audit_member(self.uow, current_principal(), request.group, request.member, status)
         return pb.AuditCircleMemberResponse(message="审核成功")
 
+    def ListCircleJoinRequests(self, request, context):
+        found = circles.join_requests(self.uow, current_principal(), given(request, "limit"), request.after)
+        return (views.join_request(item, self.base_url) for item in found)
+
+    ListCircleJoinRequestsJson = json_array_of(ListCircleJoinRequests)
+
     def AddCircleManager(self, request, context):
         circles.add_manager(self.uow, current_principal(), request.group, request.member)
         return pb.AddCircleManagerResponse(message="设置成功")

@@ -95,6 +95,16 @@ class Profile:
 
 
 @dataclass
+class JoinRequest:
+    """A pending application to a circle the viewer runs, with the applicant's profile and
+    the circle as the viewer sees it."""
+
+    application: CircleMember
+    applicant: Profile
+    circle: "CircleView"
+
+
+@dataclass
 class CircleView:
     """A circle as one viewer sees it."""
 

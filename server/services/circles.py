@@ -549,6 +549,30 @@ def circle_members(uow, actor: Principal, circle_id: int, kind: str, limit, offs
     return [(m, profiles.get(m.user_id) or dc.Profile(m.user_id, "", None)) for m in members]
 
 
+def join_requests(uow, actor: Principal, limit, after: int) -> list[dc.JoinRequest]:
+    """The pending applications to every approved circle the caller runs (founder or
+    administrator, not blacklisted), newest first; the caller's own are left out."""
+    limit, _ = dc.page(limit, 0, LIST_DEFAULT)
+    if after < 0:
+        raise errors.InvalidArgument("after 不能小于 0", field="after")
+    with uow.read(actor.app) as store:
+        managed = {
+            row.circle_id: row for row in store.managed_circle_rows(actor.user_id)
+            if dc.manager_rank(row) >= dc.ROLE_LEVEL[dc.ADMINISTRATOR]
+        }
+        applications = store.pending_applications(sorted(managed), actor.user_id, after, limit)
+        circle_ids = list(dict.fromkeys(a.circle_id for a in applications))
+        by_id = {c.id: c for c in store.approved_circles_by_ids(circle_ids)}
+        profiles = store.circle_profiles([a.user_id for a in applications])
+    return [
+        dc.JoinRequest(
+            a, profiles.get(a.user_id) or dc.Profile(a.user_id, "", None),
+            dc.CircleView(by_id[a.circle_id], joined=managed[a.circle_id]),
+        )
+        for a in applications if a.circle_id in by_id
+    ]
+
+
 def _target(store, circle: dc.Circle, member_id: int) -> dc.CircleMember:
     row = store.circle_member_by_id(circle.id, member_id)
     if row is None or row.audit != dc.APPROVED:

@@ -376,6 +376,36 @@ class CircleQueries:
         )} if rows else set()
         return [_member(r, r.user_id in flagged) for r in rows]
 
+    def managed_circle_rows(self, user_id: int) -> list[dc.CircleMember]:
+        """The user's founder and administrator rows in the app's approved circles, with the
+        blacklist flag (the rule of who runs a circle stays in the domain)."""
+        rows = (
+            CircleMember.select(CircleMember).join(Circle)
+            .where(
+                (CircleMember.app == self.app) & (CircleMember.user_id == user_id)
+                & (CircleMember.audit == dc.APPROVED) & (CircleMember.role.in_([dc.FOUNDER, dc.ADMINISTRATOR]))
+                & (Circle.audit == dc.APPROVED)
+            )
+        )
+        rows = list(rows)
+        banned = CircleBlacklist.select(CircleBlacklist.circle).where(
+            (CircleBlacklist.user_id == user_id) & (CircleBlacklist.circle.in_([r.circle_id for r in rows]))
+        ) if rows else []
+        flagged = {r.circle_id for r in banned}
+        return [_member(r, r.circle_id in flagged) for r in rows]
+
+    def pending_applications(self, circle_ids: list[int], except_user: int, after: int, limit: int) -> list[dc.CircleMember]:
+        """Pending applications to these circles, newest first, below the id after (0: all)."""
+        if not circle_ids or not limit:
+            return []
+        query = CircleMember.select().where(
+            (CircleMember.circle.in_(circle_ids)) & (CircleMember.audit == dc.PENDING)
+            & (CircleMember.user_id != except_user)
+        )
+        if after:
+            query = query.where(CircleMember.id < after)
+        return [_member(r) for r in query.order_by(CircleMember.id.desc()).limit(limit)]
+
     # Blacklist
 
     def add_to_circle_blacklist(self, circle_id: int, user_id: int, now: int) -> None:

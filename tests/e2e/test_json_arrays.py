@@ -41,7 +41,7 @@ def streamed_routes(descriptor: bytes) -> bytes:
                     by_name[streamed].options.Extensions[annotations_pb2.http].CopyFrom(rule)
                     method.options.ClearExtension(annotations_pb2.http)
                     moved += 1
-    assert moved == 8, moved  # every circles list
+    assert moved == 9, moved  # every circles list
     return files.SerializeToString()
 
 
@@ -73,6 +73,7 @@ def circles(api):
     made.append(create_circle(founder, category, tag, mode="paid", money=1999))
     made.append(create_circle(founder, category, tag, mode="private"))
     assert put(member, f"{P}/groups/{made[0]['id']}").status_code == 201
+    assert put(member, f"{P}/groups/{made[4]['id']}").status_code == 201  # a pending application
     admin.recommend(made[1]["id"])
     return {"founder": founder, "member": member, "category": category, "ids": [c["id"] for c in made]}
 
@@ -102,6 +103,8 @@ LISTS = [
     ("my circles", lambda c: (f"{P}/user-groups", None, "founder")),
     ("my circles, pending", lambda c: (f"{P}/user-groups", {"type": "audit"}, "founder")),
     ("members", lambda c: (f"{P}/groups/{c['ids'][0]}/members", None, "founder")),
+    ("join requests", lambda c: (f"{P}/user-group-audit-members", None, "founder")),
+    ("no join requests", lambda c: (f"{P}/user-group-audit-members", None, "member")),
     ("an empty list", lambda c: (f"{P}/groups", {"keyword": "没有这样的圈子"}, None)),
     ("an empty members page", lambda c: (f"{P}/groups/{c['ids'][0]}/members", {"offset": 100}, "member")),
 ]

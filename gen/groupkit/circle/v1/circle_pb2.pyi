@@ -400,3 +400,41 @@ class RemoveCircleMemberRequest(_message.Message):
 class RemoveCircleMemberResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class CircleJoinRequest(_message.Message):
+    __slots__ = ("id", "group_id", "user_id", "member_id", "status", "auditer", "audit_at", "created_at", "updated_at", "user", "audit_user", "member_info", "group")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    AUDITER_FIELD_NUMBER: _ClassVar[int]
+    AUDIT_AT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    USER_FIELD_NUMBER: _ClassVar[int]
+    AUDIT_USER_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_INFO_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    id: int
+    group_id: int
+    user_id: float
+    member_id: int
+    status: int
+    auditer: _struct_pb2.Value
+    audit_at: _struct_pb2.Value
+    created_at: str
+    updated_at: str
+    user: _struct_pb2.Value
+    audit_user: _struct_pb2.Value
+    member_info: _struct_pb2.Value
+    group: Circle
+    def __init__(self, id: _Optional[int] = ..., group_id: _Optional[int] = ..., user_id: _Optional[float] = ..., member_id: _Optional[int] = ..., status: _Optional[int] = ..., auditer: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., audit_at: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., audit_user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., member_info: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., group: _Optional[_Union[Circle, _Mapping]] = ...) -> None: ...
+
+class ListCircleJoinRequestsRequest(_message.Message):
+    __slots__ = ("limit", "after")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    after: int
+    def __init__(self, limit: _Optional[int] = ..., after: _Optional[int] = ...) -> None: ...

@@ -179,6 +179,16 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberResponse.FromString,
                 _registered_method=True)
+        self.ListCircleJoinRequests = channel.unary_stream(
+                '/groupkit.circle.v1.CircleService/ListCircleJoinRequests',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.FromString,
+                _registered_method=True)
+        self.ListCircleJoinRequestsJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCircleJoinRequestsJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.AddCircleManager = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/AddCircleManager',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AddCircleManagerRequest.SerializeToString,
@@ -381,7 +391,8 @@ class CircleServiceServicer:
 
     def JoinCircle(self, request, context):
         """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-        paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+        paid one charges the price now). The reference's points-currency route
+        (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
         applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
         FAILED_PRECONDITION when the wallet cannot pay.
         """
@@ -439,7 +450,26 @@ class CircleServiceServicer:
     def AuditCircleMember(self, request, context):
         """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
         paid circle approval pays the founder and rejection refunds the applicant. Founder
-        and administrators only.
+        and administrators only. The currency-groups path is the reference's newAudit, the
+        same audit (one balance).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleJoinRequests(self, request, context):
+        """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+        (founder or administrator of an approved circle), newest first, as the reference's
+        user-group-audit-members does; after pages by id.
+        gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleJoinRequestsJson(self, request, context):
+        """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+        JSON array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -618,6 +648,16 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     servicer.AuditCircleMember,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberResponse.SerializeToString,
+            ),
+            'ListCircleJoinRequests': grpc.unary_stream_rpc_method_handler(
+                    servicer.ListCircleJoinRequests,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.SerializeToString,
+            ),
+            'ListCircleJoinRequestsJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCircleJoinRequestsJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
             ),
             'AddCircleManager': grpc.unary_unary_rpc_method_handler(
                     servicer.AddCircleManager,
@@ -1383,6 +1423,60 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/AuditCircleMember',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleJoinRequests(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleJoinRequests',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleJoinRequestsJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleJoinRequestsJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,

@@ -128,7 +128,8 @@ class CircleServiceStub:
     """
     JoinCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.JoinCircleRequest, _circle_pb2.JoinCircleResponse]
     """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-    paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+    paid one charges the price now). The reference's points-currency route
+    (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
     applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
     FAILED_PRECONDITION when the wallet cannot pay.
     """
@@ -156,7 +157,18 @@ class CircleServiceStub:
     AuditCircleMember: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
     paid circle approval pays the founder and rejection refunds the applicant. Founder
-    and administrators only.
+    and administrators only. The currency-groups path is the reference's newAudit, the
+    same audit (one balance).
+    """
+    ListCircleJoinRequests: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _circle_pb2.CircleJoinRequest]
+    """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+    (founder or administrator of an approved circle), newest first, as the reference's
+    user-group-audit-members does; after pages by id.
+    gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+    """
+    ListCircleJoinRequestsJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _httpbody_pb2.HttpBody]
+    """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+    JSON array, rendered by the server exactly as the transcoder renders the stream.
     """
     AddCircleManager: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AddCircleManagerRequest, _circle_pb2.AddCircleManagerResponse]
     """AddCircleManager makes a member an administrator (at most 5). Founder only."""
@@ -270,7 +282,8 @@ class CircleServiceAsyncStub(CircleServiceStub):
     """
     JoinCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.JoinCircleRequest, _circle_pb2.JoinCircleResponse]  # type: ignore[assignment]
     """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-    paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+    paid one charges the price now). The reference's points-currency route
+    (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
     applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
     FAILED_PRECONDITION when the wallet cannot pay.
     """
@@ -298,7 +311,18 @@ class CircleServiceAsyncStub(CircleServiceStub):
     AuditCircleMember: _aio.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]  # type: ignore[assignment]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
     paid circle approval pays the founder and rejection refunds the applicant. Founder
-    and administrators only.
+    and administrators only. The currency-groups path is the reference's newAudit, the
+    same audit (one balance).
+    """
+    ListCircleJoinRequests: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _circle_pb2.CircleJoinRequest]  # type: ignore[assignment]
+    """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+    (founder or administrator of an approved circle), newest first, as the reference's
+    user-group-audit-members does; after pages by id.
+    gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+    """
+    ListCircleJoinRequestsJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+    JSON array, rendered by the server exactly as the transcoder renders the stream.
     """
     AddCircleManager: _aio.UnaryUnaryMultiCallable[_circle_pb2.AddCircleManagerRequest, _circle_pb2.AddCircleManagerResponse]  # type: ignore[assignment]
     """AddCircleManager makes a member an administrator (at most 5). Founder only."""
@@ -529,7 +553,8 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_circle_pb2.JoinCircleResponse, _abc.Awaitable[_circle_pb2.JoinCircleResponse]]:
         """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-        paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+        paid one charges the price now). The reference's points-currency route
+        (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
         applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
         FAILED_PRECONDITION when the wallet cannot pay.
         """
@@ -599,7 +624,30 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_circle_pb2.AuditCircleMemberResponse, _abc.Awaitable[_circle_pb2.AuditCircleMemberResponse]]:
         """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
         paid circle approval pays the founder and rejection refunds the applicant. Founder
-        and administrators only.
+        and administrators only. The currency-groups path is the reference's newAudit, the
+        same audit (one balance).
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleJoinRequests(
+        self,
+        request: _circle_pb2.ListCircleJoinRequestsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_circle_pb2.CircleJoinRequest], _abc.AsyncIterator[_circle_pb2.CircleJoinRequest]]:
+        """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+        (founder or administrator of an approved circle), newest first, as the reference's
+        user-group-audit-members does; after pages by id.
+        gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleJoinRequestsJson(
+        self,
+        request: _circle_pb2.ListCircleJoinRequestsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+        JSON array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod

@@ -1360,3 +1360,136 @@ export declare type RemoveCircleMemberResponse = Message<"groupkit.circle.v1.Rem
  */
 export declare const RemoveCircleMemberResponseSchema: GenMessage<RemoveCircleMemberResponse>;
 
+/**
+ * CircleJoinRequest is a pending application to a circle, as the reference's
+ * user-group-audit-members lists its join records (group_member_logs); the application is
+ * its membership row, so id and member_id are the same id.
+ *
+ * @generated from message groupkit.circle.v1.CircleJoinRequest
+ */
+export declare type CircleJoinRequest = Message<"groupkit.circle.v1.CircleJoinRequest"> & {
+  /**
+   * id is the application's id (its membership row's id; after pages by it).
+   *
+   * @generated from field: int32 id = 1;
+   */
+  id: number;
+
+  /**
+   * group_id is the circle's id.
+   *
+   * @generated from field: int32 group_id = 2;
+   */
+  groupId: number;
+
+  /**
+   * user_id is the applicant.
+   *
+   * @generated from field: double user_id = 3;
+   */
+  userId: number;
+
+  /**
+   * member_id is the membership row's id ({member} of the audit path).
+   *
+   * @generated from field: int32 member_id = 4;
+   */
+  memberId: number;
+
+  /**
+   * status is 0: only pending applications are listed.
+   *
+   * @generated from field: int32 status = 5;
+   */
+  status: number;
+
+  /**
+   * auditer is null until someone audits (pending applications only).
+   *
+   * @generated from field: google.protobuf.Value auditer = 6;
+   */
+  auditer?: Value | undefined;
+
+  /**
+   * audit_at is null until someone audits (pending applications only).
+   *
+   * @generated from field: google.protobuf.Value audit_at = 7;
+   */
+  auditAt?: Value | undefined;
+
+  /**
+   * created_at is when the user applied, "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string created_at = 8;
+   */
+  createdAt: string;
+
+  /**
+   * updated_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string updated_at = 9;
+   */
+  updatedAt: string;
+
+  /**
+   * user is the applicant's profile.
+   *
+   * @generated from field: google.protobuf.Value user = 10;
+   */
+  user?: Value | undefined;
+
+  /**
+   * audit_user is the auditor's profile: null while pending.
+   *
+   * @generated from field: google.protobuf.Value audit_user = 11;
+   */
+  auditUser?: Value | undefined;
+
+  /**
+   * member_info is the applicant's membership row (audit 0).
+   *
+   * @generated from field: google.protobuf.Value member_info = 12;
+   */
+  memberInfo?: Value | undefined;
+
+  /**
+   * group is the circle as lists show it to the caller.
+   *
+   * @generated from field: groupkit.circle.v1.Circle group = 13;
+   */
+  group?: Circle | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CircleJoinRequest.
+ * Use `create(CircleJoinRequestSchema)` to create a new message.
+ */
+export declare const CircleJoinRequestSchema: GenMessage<CircleJoinRequest>;
+
+/**
+ * Request message for CircleService.ListCircleJoinRequests.
+ *
+ * @generated from message groupkit.circle.v1.ListCircleJoinRequestsRequest
+ */
+export declare type ListCircleJoinRequestsRequest = Message<"groupkit.circle.v1.ListCircleJoinRequestsRequest"> & {
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 1;
+   */
+  limit?: number | undefined;
+
+  /**
+   * after lists only applications with a smaller id (0: from the newest).
+   *
+   * @generated from field: int64 after = 2;
+   */
+  after: bigint;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCircleJoinRequestsRequest.
+ * Use `create(ListCircleJoinRequestsRequestSchema)` to create a new message.
+ */
+export declare const ListCircleJoinRequestsRequestSchema: GenMessage<ListCircleJoinRequestsRequest>;
+

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleMemberSchema, CircleSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleMembersRequestSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
+import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleJoinRequestSchema, CircleMemberSchema, CircleSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleJoinRequestsRequestSchema, ListCircleMembersRequestSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
 import type { HttpBodySchema } from "../../../google/api/httpbody_pb.js";
 
 /**
@@ -245,7 +245,8 @@ export declare const CircleService: GenService<{
   },
   /**
    * JoinCircle joins a public circle at once, or applies to a private or paid one (a
-   * paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+   * paid one charges the price now). The reference's points-currency route
+   * (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
    * applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
    * FAILED_PRECONDITION when the wallet cannot pay.
    *
@@ -324,7 +325,8 @@ export declare const CircleService: GenService<{
   /**
    * AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
    * paid circle approval pays the founder and rejection refunds the applicant. Founder
-   * and administrators only.
+   * and administrators only. The currency-groups path is the reference's newAudit, the
+   * same audit (one balance).
    *
    * @generated from rpc groupkit.circle.v1.CircleService.AuditCircleMember
    */
@@ -332,6 +334,30 @@ export declare const CircleService: GenService<{
     methodKind: "unary";
     input: typeof AuditCircleMemberRequestSchema;
     output: typeof AuditCircleMemberResponseSchema;
+  },
+  /**
+   * ListCircleJoinRequests lists the pending applications to the circles the caller runs
+   * (founder or administrator of an approved circle), newest first, as the reference's
+   * user-group-audit-members does; after pages by id.
+   * gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleJoinRequests
+   */
+  listCircleJoinRequests: {
+    methodKind: "server_streaming";
+    input: typeof ListCircleJoinRequestsRequestSchema;
+    output: typeof CircleJoinRequestSchema;
+  },
+  /**
+   * ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+   * JSON array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleJoinRequestsJson
+   */
+  listCircleJoinRequestsJson: {
+    methodKind: "unary";
+    input: typeof ListCircleJoinRequestsRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * AddCircleManager makes a member an administrator (at most 5). Founder only.
