@@ -100,7 +100,7 @@ class Veto:
         config = self._config(principal.app).get(hook)
         if config is None:
             return
-        key = (principal.app, hook)
+        key = (principal.app, hook, config["url"])
         if not self._may_call(key):
             return self._fallback(principal, hook, config, "circuit breaker open", request_id)
         body = json.dumps({

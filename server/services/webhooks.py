@@ -6,7 +6,9 @@ import logging
 from server.delivery import signing, targets
 from server.domain import errors
 from server.domain import webhooks as rules
+from server.domain.events import current_request
 from server.domain.model import Principal
+from server.services.audit import record_audit
 from server.services.clock import now_ms
 from server.storage import webhook_queries as queries
 
@@ -27,16 +29,15 @@ def _require_admin(principal: Principal) -> None:
         raise errors.PermissionDenied("仅应用管理员可以管理 webhook 与回调")
 
 
-def actor_of(principal: Principal) -> dict:
-    return {"type": "admin" if principal.is_app_admin else "user", "id": str(principal.user_id)}
+def actor_of(principal: Principal) -> str:
+    return f"{'admin' if principal.is_app_admin else 'user'}:{principal.user_id}"
 
 
-def _audit(store, principal: Principal, action: str, target: dict, changes: list, reason: str,
+def _audit(store, principal: Principal, action: str, target: str, changes: list, reason: str,
            request_id: str) -> None:
-    from server.storage.event_queries import record_audit
-
+    context = current_request()
     record_audit(store, app=principal.app, actor=actor_of(principal), action=action, target=target,
-                 changes=changes, reason=reason, request_id=request_id)
+                 changes=changes, reason=reason or context.reason, request_id=request_id or context.request_id)
 
 
 def _changes(before: dict | None, after: dict | None, keys) -> list[dict]:
@@ -58,7 +59,7 @@ def create_endpoint(uow, principal: Principal, url: str, event_types, descriptio
     secret = signing.new_secret()
     with uow.write(principal.app) as store:
         endpoint = queries.create_endpoint(principal.app, url, types, description, secret, now_ms())
-        _audit(store, principal, "webhook.endpoint.created", {"type": "webhook_endpoint", "id": endpoint["id"]},
+        _audit(store, principal, "webhook.endpoint.created", f"webhook:{endpoint['id']}",
                _changes(None, endpoint, ENDPOINT_KEYS), reason, request_id)
     return endpoint, secret
 
@@ -79,7 +80,7 @@ def update_endpoint(uow, principal: Principal, endpoint_id: str, changes: dict, 
         changes["description"] = rules.check_description(changes["description"])
     with uow.write(principal.app) as store:
         before, after = queries.update_endpoint(principal.app, endpoint_id, changes, now_ms())
-        _audit(store, principal, "webhook.endpoint.updated", {"type": "webhook_endpoint", "id": endpoint_id},
+        _audit(store, principal, "webhook.endpoint.updated", f"webhook:{endpoint_id}",
                _changes(before, after, ENDPOINT_KEYS), reason, request_id)
     return after
 
@@ -88,7 +89,7 @@ def delete_endpoint(uow, principal: Principal, endpoint_id: str, *, reason="", r
     _require_admin(principal)
     with uow.write(principal.app) as store:
         before = queries.delete_endpoint(principal.app, endpoint_id)
-        _audit(store, principal, "webhook.endpoint.deleted", {"type": "webhook_endpoint", "id": endpoint_id},
+        _audit(store, principal, "webhook.endpoint.deleted", f"webhook:{endpoint_id}",
                _changes(before, None, ENDPOINT_KEYS), reason, request_id)
 
 
@@ -98,7 +99,7 @@ def rotate_secret(uow, principal: Principal, endpoint_id: str, *, reason="", req
     with uow.write(principal.app) as store:
         until = queries.rotate_secret(principal.app, endpoint_id, secret, now_ms(),
                                       int(SETTINGS.rotation_grace_seconds * 1000))
-        _audit(store, principal, "webhook.secret.rotated", {"type": "webhook_endpoint", "id": endpoint_id},
+        _audit(store, principal, "webhook.secret.rotated", f"webhook:{endpoint_id}",
                [], reason, request_id)
     return secret, until
 
@@ -119,7 +120,7 @@ def redeliver(uow, principal: Principal, delivery_id: int, *, reason="", request
     _require_admin(principal)
     with uow.write(principal.app) as store:
         delivery = queries.redeliver(principal.app, delivery_id, now_ms())
-        _audit(store, principal, "webhook.delivery.redelivered", {"type": "webhook_delivery", "id": str(delivery_id)},
+        _audit(store, principal, "webhook.delivery.redelivered", f"webhook_delivery:{delivery_id}",
                [], reason, request_id)
     return delivery
 
@@ -133,7 +134,7 @@ def put_callback(uow, principal: Principal, hook: str, url: str, timeout_ms: int
         before, after, secret = queries.put_callback(principal.app, hook, url, timeout_ms, failure_policy,
                                                      signing.new_secret(), now_ms())
         _audit(store, principal, "callback.created" if before is None else "callback.updated",
-               {"type": "callback", "id": hook}, _changes(before, after, CALLBACK_KEYS), reason, request_id)
+               f"callback:{hook}", _changes(before, after, CALLBACK_KEYS), reason, request_id)
     SETTINGS.on_callbacks_changed(principal.app)
     return after, secret
 
@@ -148,7 +149,7 @@ def delete_callback(uow, principal: Principal, hook: str, *, reason="", request_
     _require_admin(principal)
     with uow.write(principal.app) as store:
         before = queries.delete_callback(principal.app, hook)
-        _audit(store, principal, "callback.deleted", {"type": "callback", "id": hook},
+        _audit(store, principal, "callback.deleted", f"callback:{hook}",
                _changes(before, None, CALLBACK_KEYS), reason, request_id)
     SETTINGS.on_callbacks_changed(principal.app)
 
@@ -161,5 +162,5 @@ def load_callbacks(uow, app: str) -> dict:
 def record_fallback(uow, principal: Principal, hook: str, policy: str, why: str, request_id: str) -> None:
     """The audit entry of one callback fallback (its own transaction, before the write's)."""
     with uow.write(principal.app) as store:
-        _audit(store, principal, "callback.fallback", {"type": "callback", "id": hook},
+        _audit(store, principal, "callback.fallback", f"callback:{hook}",
                [{"key": "failure_policy", "old": None, "new": policy}], why[:512], request_id)

@@ -14,9 +14,14 @@ import peewee as pw
 from server.domain import errors
 from server.domain import webhooks as rules
 from server.storage.db import is_sqlite
+from server.storage.models import database
 from server.storage.webhook_models import CallbackHook, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 ENDPOINT_NOT_FOUND = "webhook 端点不存在"
+
+
+def _sqlite() -> bool:
+    return is_sqlite(database.obj)
 
 
 # ----- admin (inside the caller's unit of work) -----
@@ -43,7 +48,7 @@ def create_endpoint(app: str, url: str, event_types: list[str], description: str
 
 def _endpoint(app: str, endpoint_id: str, for_update: bool = False):
     query = WebhookEndpoint.select().where(WebhookEndpoint.app == app, WebhookEndpoint.id == endpoint_id)
-    if for_update and not is_sqlite(WebhookEndpoint._meta.database):
+    if for_update and not _sqlite():
         query = query.for_update()
     row = query.first()
     if row is None:
@@ -176,7 +181,7 @@ def enabled_endpoints() -> list[tuple[str, str]]:
 
 
 def _lock_skip(query):
-    if is_sqlite(WebhookEndpoint._meta.database):
+    if _sqlite():
         return query  # one writer at a time: the IMMEDIATE transaction is the lock
     return query.for_update("FOR UPDATE SKIP LOCKED")
 
