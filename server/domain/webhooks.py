@@ -14,7 +14,8 @@ MAX_RETRY_AFTER = 86400  # a Retry-After is honoured up to a day
 DISABLE_AFTER_SECONDS = 3 * 86400  # an endpoint failing this long without a success is disabled
 ROTATION_GRACE_SECONDS = 86400  # both secrets sign this long after a rotation
 
-EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$|^\*$")
+# A dotted type (group.member.joined), a prefix of types (group.member.*), or * (every type).
+EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?$|^\*$")
 MAX_EVENT_TYPES = 100
 MAX_DESCRIPTION = 256
 
@@ -43,7 +44,9 @@ def check_description(text: str) -> str:
 
 
 def matches(event_types: list[str], event_type: str) -> bool:
-    return not event_types or event_type in event_types
+    return not event_types or any(
+        event_type == name or (name.endswith("*") and event_type.startswith(name[:-1])) for name in event_types
+    )
 
 
 def retry_delay(attempts_made: int, schedule=RETRY_SCHEDULE, retry_after: float | None = None,
