@@ -17,6 +17,7 @@ def main() -> None:
     settings = Settings.from_env()
     server, port = build_server(settings)
     server.start()
+    worker = server.webhook_worker.start()  # webhook deliveries, from the database
     logging.getLogger("groupkit").info("gRPC listening on 127.0.0.1:%d", port)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -24,6 +25,7 @@ def main() -> None:
     stop.wait()
     # Finish in-flight calls, refuse new ones.
     server.stop(GRACE_SECONDS).wait()
+    worker.stop()
 
 
 if __name__ == "__main__":

@@ -31,6 +31,18 @@ class Settings:
     # CORS_ALLOWED_ORIGINS: the browser origins Envoy answers CORS for, comma-separated; * any
     # (the default, as ThinkSNS+'s cors middleware: tokens travel in headers, not cookies); empty none.
     cors_allowed_origins: tuple[str, ...] = ("*",)
+    # Webhooks and veto callbacks (server/delivery). WEBHOOK_ALLOW_PRIVATE=1 lets URLs reach private
+    # and loopback addresses (tests, closed networks); the rest tune the worker (tests shorten them).
+    webhook_allow_private: bool = False
+    webhook_poll_seconds: float = 1.0
+    webhook_timeout_seconds: float = 15.0
+    webhook_endpoint_concurrency: int = 4
+    webhook_senders: int = 8
+    webhook_retry_schedule: tuple[float, ...] = ()  # seconds after the first attempt; () the spec's
+    webhook_disable_after_seconds: float = 3 * 86400
+    webhook_rotation_grace_seconds: float = 86400
+    callback_breaker_failures: int = 5
+    callback_breaker_seconds: float = 30.0
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -54,4 +66,16 @@ class Settings:
             cors_allowed_origins=tuple(
                 origin.strip() for origin in env.get("CORS_ALLOWED_ORIGINS", "*").split(",") if origin.strip()
             ),
+            webhook_allow_private=env.get("WEBHOOK_ALLOW_PRIVATE", "") == "1",
+            webhook_poll_seconds=float(env.get("WEBHOOK_POLL_SECONDS", "1")),
+            webhook_timeout_seconds=float(env.get("WEBHOOK_TIMEOUT_SECONDS", "15")),
+            webhook_endpoint_concurrency=max(1, int(env.get("WEBHOOK_ENDPOINT_CONCURRENCY", "4"))),
+            webhook_senders=max(1, int(env.get("WEBHOOK_SENDERS", "8"))),
+            webhook_retry_schedule=tuple(
+                float(part) for part in env.get("WEBHOOK_RETRY_SCHEDULE", "").split(",") if part.strip()
+            ),
+            webhook_disable_after_seconds=float(env.get("WEBHOOK_DISABLE_AFTER_SECONDS", str(3 * 86400))),
+            webhook_rotation_grace_seconds=float(env.get("WEBHOOK_ROTATION_GRACE_SECONDS", "86400")),
+            callback_breaker_failures=max(1, int(env.get("CALLBACK_BREAKER_FAILURES", "5"))),
+            callback_breaker_seconds=float(env.get("CALLBACK_BREAKER_SECONDS", "30")),
         )

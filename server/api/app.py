@@ -18,6 +18,8 @@ from groupkit.internal.v1 import (
 )
 from groupkit.internal.v1 import grades_admin_service_pb2 as grades_admin_pb2
 from groupkit.internal.v1 import grades_admin_service_pb2_grpc as grades_admin_grpc
+from groupkit.internal.v1 import webhook_admin_service_pb2 as webhook_admin_pb2
+from groupkit.internal.v1 import webhook_admin_service_pb2_grpc as webhook_admin_grpc
 from groupkit.notice.v1 import notice_service_pb2, notice_service_pb2_grpc
 from server.api.circle_methods import CircleAdminServicer, CircleServicer
 from server.api.edge import EdgeInterceptor, route_options
@@ -26,8 +28,12 @@ from server.api.grades_methods import GradesAdminServicer
 from server.api.notice_servicer import NoticeServicer
 from server.api.servicers import GroupServicer, UserAdminServicer
 from server.api.tokens import TokenVerifier
+from server.api.webhook_admin import WebhookAdminServicer
 from server.config import Settings
-from server.services import circles, grades, lookup
+from server.delivery.callbacks import CallbackSettings, Veto
+from server.delivery.targets import TARGETS
+from server.delivery.worker import Worker, WorkerSettings
+from server.services import circles, grades, lookup, webhooks
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.files import LocalFileStore
@@ -44,6 +50,7 @@ SERVICES = [
     grades_admin_pb2.DESCRIPTOR.services_by_name["GradesAdminService"],
     circle_service_pb2.DESCRIPTOR.services_by_name["CircleService"],
     circle_admin_service_pb2.DESCRIPTOR.services_by_name["CircleAdminService"],
+    webhook_admin_pb2.DESCRIPTOR.services_by_name["WebhookAdminService"],
 ]
 
 
@@ -61,9 +68,10 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     def keep_profile(caller):
         sync_profile(uow, profiles, caller.principal, caller.name, caller.avatar)
 
+    veto = _veto(settings, uow)
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_workers),
-        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile)],
+        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, veto)],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
@@ -81,6 +89,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
         CircleServicer(uow, circle_files, settings.public_base_url), server
     )
     circle_admin_service_pb2_grpc.add_CircleAdminServiceServicer_to_server(CircleAdminServicer(uow), server)
+    webhook_admin_grpc.add_WebhookAdminServiceServicer_to_server(WebhookAdminServicer(uow), server)
+    server.webhook_worker = _worker(settings, db)  # started with the server by server/__main__.py
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -93,3 +103,29 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     if port == 0:
         raise RuntimeError(f"cannot bind gRPC port {settings.grpc_port}")
     return server, port
+
+
+def _veto(settings: Settings, uow) -> Veto:
+    """The veto callbacks' client; WebhookAdminService changes in this process reach it at once,
+    other processes' within its config TTL."""
+    TARGETS.allow_private = settings.webhook_allow_private
+    webhooks.SETTINGS.rotation_grace_seconds = settings.webhook_rotation_grace_seconds
+    veto = Veto(
+        load=lambda app: webhooks.load_callbacks(uow, app),
+        audit=lambda principal, hook, policy, why, request_id: webhooks.record_fallback(
+            uow, principal, hook, policy, why, request_id),
+        settings=CallbackSettings(settings.callback_breaker_failures, settings.callback_breaker_seconds),
+    )
+    webhooks.SETTINGS.on_callbacks_changed = veto.forget
+    return veto
+
+
+def _worker(settings: Settings, db) -> Worker:
+    options = WorkerSettings(
+        poll_seconds=settings.webhook_poll_seconds, timeout_seconds=settings.webhook_timeout_seconds,
+        endpoint_concurrency=settings.webhook_endpoint_concurrency, senders=settings.webhook_senders,
+        disable_after_seconds=settings.webhook_disable_after_seconds,
+    )
+    if settings.webhook_retry_schedule:
+        options = WorkerSettings(**{**options.__dict__, "schedule": settings.webhook_retry_schedule})
+    return Worker(db, options)

@@ -74,6 +74,7 @@ STATUS_OF = {
     errors.InvalidArguments: (grpc.StatusCode.INVALID_ARGUMENT, 400),
     errors.Unauthenticated: (grpc.StatusCode.UNAUTHENTICATED, 401),
     errors.PermissionDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
+    errors.CallbackDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
     errors.NotFound: (grpc.StatusCode.NOT_FOUND, 404),
     errors.AlreadyExists: (grpc.StatusCode.ALREADY_EXISTS, 409),
     errors.FailedPrecondition: (grpc.StatusCode.FAILED_PRECONDITION, 409),
@@ -105,8 +106,8 @@ def envelope(dialect: int, http_status: int, message: str, field: str | None, vi
 
 
 def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None,
-                 violations: dict | None = None) -> status_pb2.Status:
-    info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit")
+                 violations: dict | None = None, info_metadata: dict | None = None) -> status_pb2.Status:
+    info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit", metadata=info_metadata)
     details = [any_pb2.Any()]
     details[0].Pack(info)
     if field:
@@ -145,10 +146,11 @@ def _run_retrying(call, context):
 
 
 class EdgeInterceptor(grpc.ServerInterceptor):
-    def __init__(self, routes: dict, verifier, on_caller=None):
+    def __init__(self, routes: dict, verifier, on_caller=None, veto=None):
         self._routes = routes
         self._verifier = verifier
         self._on_caller = on_caller  # called with each identified caller (profile sync)
+        self._veto = veto  # server.delivery.callbacks.Veto: asked before hooked writes, outside their transaction
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -196,6 +198,8 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             if caller is not None and self._on_caller is not None:
                 self._on_caller(caller)
             check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
+            if self._veto is not None and caller is not None:
+                self._veto.check(method, caller.principal, request, metadata.get("x-request-id", ""))
             token = current_caller.set(caller)
             try:
                 response = _run_retrying(call, context)
@@ -210,8 +214,10 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             if route.dialect == CIRCLES and http_status == 400:
                 http_status = 422
             outcome = code.name
+            callback_code = getattr(exc, "code", None)
             self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
-                        getattr(exc, "violations", None))
+                        getattr(exc, "violations", None),
+                        {"callback_code": str(callback_code)} if callback_code is not None else None)
         except Exception:  # servicers never abort themselves: anything else is a fault
             log.exception("unhandled error in %s", method)
             outcome, http_status = "INTERNAL", 500
@@ -227,9 +233,9 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                 log.info('{"method": "%s", "status": "%s", "http": %d, "ms": %s}', method, outcome, http_status, ms)
 
     @staticmethod
-    def _abort(context, route, code, http_status, reason, message, field, violations=None):
+    def _abort(context, route, code, http_status, reason, message, field, violations=None, info_metadata=None):
         body = envelope(route.dialect, http_status, message, field, violations)
-        rich = _rich_status(code, reason, message, field, violations)
+        rich = _rich_status(code, reason, message, field, violations, info_metadata)
         context.set_trailing_metadata(
             (
                 ("x-http-code", str(http_status)),

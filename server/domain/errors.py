@@ -33,6 +33,17 @@ class PermissionDenied(DomainError):
     reason = "PERMISSION_DENIED"
 
 
+class CallbackDenied(PermissionDenied):
+    """The app's veto callback refused the action (or failed under failure_policy deny);
+    the message is the callback's, code the callback's own code (0 none)."""
+
+    reason = "CALLBACK_DENIED"
+
+    def __init__(self, message: str, code: int = 0):
+        super().__init__(message)
+        self.code = code
+
+
 class NotFound(DomainError):
     reason = "NOT_FOUND"
 

@@ -8,6 +8,7 @@ import peewee as pw
 from server.domain import model as dm
 from server.storage.circle_queries import CircleQueries
 from server.storage.db import is_sqlite
+from server.storage.event_queries import EventQueries
 from server.storage.exits_queries import ExitsQueries
 from server.storage.file_queries import FileQueries
 from server.storage.grades_queries import GradesQueries
@@ -104,7 +105,7 @@ RANKED_IN_INDEX_ORDER = ("ranked members", "ranked members, whole list")  # memb
 
 class Store(
     MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, NoticeQueries, FileQueries,
-    CircleQueries,
+    CircleQueries, EventQueries,
 ):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 

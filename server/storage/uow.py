@@ -75,6 +75,9 @@ class UnitOfWork:
         self.db = db
         self._sqlite = is_sqlite(db)
         self._last_use = threading.local()
+        # Called with the app after a write that recorded events commits (wakes the publisher
+        # and the watchers of this process: server/services/events.py).
+        self.after_commit = None
 
     @contextmanager
     def _connection(self, *, tested: bool, rerun_if_lost: bool = False):
@@ -120,8 +123,13 @@ class UnitOfWork:
     @contextmanager
     def write(self, app: str):
         """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
-        upgrade; PostgreSQL locks the rows it reads for update."""
+        upgrade; PostgreSQL locks the rows it reads for update. The events the use case recorded
+        (Store.record_event) are written last, in the same transaction: the outbox."""
         with _contention_as_error(), self._connection(tested=True):
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
-                yield Store(app, for_update=not self._sqlite)
+                store = Store(app, for_update=not self._sqlite)
+                yield store
+                written = store.flush_events(int(time.time() * 1000))
+        if written and self.after_commit is not None:
+            self.after_commit(app)
