@@ -55,6 +55,12 @@ gen: $(STAMP) $(NODE_STAMP) ## Regenerate gen/ (Python and TypeScript code, type
 run: gen ## Start the gRPC server and Envoy in the foreground (Ctrl-C stops both)
 	$(PY) -m server.cli.run
 
+edge: gen ## Multi-host: one Envoy only (EDGE_LISTEN_ADDRESS, SERVER_ENDPOINTS_FILE or SERVER_DNS, EDGE_PEERS_*: README)
+	$(PY) -m server.cli.edge
+
+serve: gen ## Multi-host: this host's SERVER_PROCESSES gRPC servers only, on GRPC_BIND_ADDRESS (default 0.0.0.0)
+	$(PY) -m server.cli.serve
+
 token: $(STAMP) ## Print a JWT: make token USER=5 NAME=Z63482 [APP=acme] [ADMIN=1]
 	@$(PY) -m server.cli.token --user "$(USER)" --name "$(NAME)" --app "$(APP)" $(if $(filter 1,$(ADMIN)),--admin,)
 
@@ -93,4 +99,4 @@ clean: ## Remove the venv, node_modules, builds and local data
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-.PHONY: venv node client-python gen run token lint test-unit test-e2e test bench clean help
+.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test bench clean help

@@ -1,0 +1,157 @@
+"""Where the parts are (issue 19): Envoy's addresses, how it finds the server hosts, and the
+Envoys it shares its rate limits with. All from the environment; the defaults are the one box
+(`make run`: everything on 127.0.0.1, the servers on consecutive ports, limits per Envoy).
+
+- EDGE_LISTEN_ADDRESS, ENVOY_ADMIN_ADDRESS: where Envoy listens (default 127.0.0.1).
+- SERVER_ENDPOINTS_FILE: a file Envoy watches for the server hosts (EDS). Rewrite it atomically
+  (`python -m server.cli.endpoints`, or write a temporary file and mv it over): Envoy takes the
+  new list without a restart. Envoy reloads only on such a move, never on an edit in place.
+- SERVER_DNS: host:port resolved every SERVER_DNS_REFRESH_SECONDS (default 5); every address is
+  a server (STRICT_DNS: a Kubernetes headless Service, a compose service name).
+- Neither: the one box's servers, GRPC_PORT .. GRPC_PORT + SERVER_PROCESSES - 1 on 127.0.0.1.
+- EDGE_PEERS_FILE or EDGE_PEERS_DNS: the Envoys of the edge, themselves included (same
+  formats). With one, the per-caller and total limits are shared by them (local_cluster_rate_limit):
+  each Envoy admits its share, so the edge as a whole holds RATE_LIMIT_* whatever its size."""
+
+import json
+import os
+import socket
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SERVER_CLUSTER = "groupkit_grpc"
+EDGE_CLUSTER = "groupkit_edges"
+LOOPBACK = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class Topology:
+    listen_address: str = LOOPBACK
+    admin_address: str = LOOPBACK
+    servers_file: str = ""
+    servers_dns: str = ""  # host:port
+    dns_refresh_seconds: float = 5.0
+    peers_file: str = ""
+    peers_dns: str = ""  # host:port
+
+    @classmethod
+    def from_env(cls, env=None) -> "Topology":
+        env = os.environ if env is None else env
+        topology = cls(
+            listen_address=env.get("EDGE_LISTEN_ADDRESS", "") or LOOPBACK,
+            admin_address=env.get("ENVOY_ADMIN_ADDRESS", "") or LOOPBACK,
+            servers_file=env.get("SERVER_ENDPOINTS_FILE", ""),
+            servers_dns=env.get("SERVER_DNS", ""),
+            dns_refresh_seconds=float(env.get("SERVER_DNS_REFRESH_SECONDS", "") or 5),
+            peers_file=env.get("EDGE_PEERS_FILE", ""),
+            peers_dns=env.get("EDGE_PEERS_DNS", ""),
+        )
+        if topology.servers_file and topology.servers_dns:
+            raise ValueError("set SERVER_ENDPOINTS_FILE or SERVER_DNS, not both")
+        if topology.peers_file and topology.peers_dns:
+            raise ValueError("set EDGE_PEERS_FILE or EDGE_PEERS_DNS, not both")
+        for name, value in (("SERVER_DNS", topology.servers_dns), ("EDGE_PEERS_DNS", topology.peers_dns)):
+            if value:
+                split_host_port(value, name)
+        return topology
+
+    @property
+    def one_box(self) -> bool:
+        return self == Topology()
+
+
+def split_host_port(value: str, name: str = "address") -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{name}: {value!r} is not host:port")
+    return host.strip("[]"), int(port)
+
+
+def _endpoint(host: str, port: int) -> dict:
+    return {"endpoint": {"address": {"socket_address": {"address": host, "port_value": port}}}}
+
+
+def load_assignment(cluster: str, addresses: list[str]) -> dict:
+    """A ClusterLoadAssignment of host:port addresses."""
+    return {
+        "@type": "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment",
+        "cluster_name": cluster,
+        "endpoints": [{"lb_endpoints": [_endpoint(*split_host_port(a)) for a in addresses]}],
+    }
+
+
+def write_endpoints(path: Path, addresses: list[str], cluster: str = SERVER_CLUSTER) -> None:
+    """Writes the EDS file Envoy watches: a temporary file in the same directory, then a rename
+    over the old one (Envoy reloads on the move; a reader never sees half a file)."""
+    path = Path(path)
+    text = json.dumps({"resources": [load_assignment(cluster, addresses)]}, indent=1)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w") as out:
+        out.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def _discovery(cluster: str, path: str, dns: str, refresh: float) -> dict:
+    """The cluster fields that say where its hosts are: EDS from a watched file, or STRICT_DNS."""
+    if path:
+        return {
+            "type": "EDS",
+            "eds_cluster_config": {
+                "service_name": cluster,
+                "eds_config": {
+                    "resource_api_version": "V3",
+                    # The directory too: a Kubernetes ConfigMap is swapped in by a symlink move.
+                    "path_config_source": {"path": str(path), "watched_directory": {"path": str(Path(path).parent)}},
+                },
+            },
+        }
+    host, port = split_host_port(dns)
+    return {
+        "type": "STRICT_DNS",
+        "dns_lookup_family": "V4_PREFERRED",
+        "dns_refresh_rate": f"{refresh}s",
+        "respect_dns_ttl": False,
+        "load_assignment": {"cluster_name": cluster, "endpoints": [{"lb_endpoints": [_endpoint(host, port)]}]},
+    }
+
+
+def _local_rate_limits(config: dict):
+    for listener in config["static_resources"]["listeners"]:
+        for chain in listener.get("filter_chains", []):
+            for network_filter in chain.get("filters", []):
+                for http_filter in network_filter.get("typed_config", {}).get("http_filters", []):
+                    if http_filter.get("typed_config", {}).get("@type", "").endswith("LocalRateLimit"):
+                        yield http_filter["typed_config"]
+
+
+def apply(config_text: str, topology: Topology) -> str:
+    """The rendered one-box config, placed on the topology. The one box's text comes back as it
+    was; anything else comes back as JSON (YAML's flow style, which Envoy loads the same)."""
+    if topology.one_box:
+        return config_text
+    config = yaml.safe_load(config_text)
+    # xDS from files (and the local cluster) need the Envoy to name itself.
+    config["node"] = {"id": f"{socket.gethostname()}-{os.getpid()}", "cluster": "groupkit_edge"}
+    config["admin"]["address"]["socket_address"]["address"] = topology.admin_address
+    for listener in config["static_resources"]["listeners"]:
+        if "socket_address" in listener.get("address", {}):
+            listener["address"]["socket_address"]["address"] = topology.listen_address
+    clusters = config["static_resources"]["clusters"]
+    servers = next(c for c in clusters if c["name"] == SERVER_CLUSTER)
+    if topology.servers_file or topology.servers_dns:
+        for key in ("type", "load_assignment", "eds_cluster_config"):
+            servers.pop(key, None)
+        servers.update(_discovery(SERVER_CLUSTER, topology.servers_file, topology.servers_dns,
+                                  topology.dns_refresh_seconds))
+    if topology.peers_file or topology.peers_dns:
+        clusters.append({"name": EDGE_CLUSTER, "connect_timeout": "1s",
+                         **_discovery(EDGE_CLUSTER, topology.peers_file, topology.peers_dns,
+                                      topology.dns_refresh_seconds)})
+        config.setdefault("cluster_manager", {})["local_cluster_name"] = EDGE_CLUSTER
+        for limit in _local_rate_limits(config):
+            limit["local_cluster_rate_limit"] = {}
+    return json.dumps(config, indent=1)
