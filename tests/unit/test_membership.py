@@ -111,6 +111,42 @@ class TestExpiry:
             membership.join_by_qr_code(uow, users(2), code.qr_info)
 
 
+class TestInvitationHandledByTheInvitee:
+    """user_id = the caller (MaxIM's web SDK): the caller's pending invitations to the group."""
+
+    def test_an_expired_invitation_is_skipped_for_a_live_one(self, uow, users, later):
+        group = make(uow, users(1), [3])
+        set_group(uow, group, member_invite=True)
+        membership.invite_users(uow, users(1), group.im_id, [2], "")
+        later(WEEK - 1000)
+        membership.invite_users(uow, users(3), group.im_id, [2], "")
+        later(WEEK + 1)  # the first one has expired, the second has not
+        membership.handle_invitation(uow, users(2), group.im_id, 2, True)
+        assert member_ids(uow, group) == [1, 3, 2]
+        statuses = [i.status for i in membership.invitation_page(uow, users(2), "", 0).items]
+        assert statuses == [RequestStatus.PENDING, RequestStatus.APPROVED]  # the expired one is left as it was
+
+    def test_only_expired_ones_is_refused_as_expired(self, uow, users, later):
+        group = make(uow, users(1))
+        membership.invite_users(uow, users(1), group.im_id, [2], "")
+        later(WEEK + 1)
+        with pytest.raises(errors.FailedPrecondition):
+            membership.handle_invitation(uow, users(2), group.im_id, 2, True)
+        assert member_ids(uow, group) == [1]
+
+    def test_none_is_not_found(self, uow, users):
+        group = make(uow, users(1))
+        with pytest.raises(errors.NotFound):
+            membership.handle_invitation(uow, users(2), group.im_id, 2, False)
+
+    def test_a_community_group_starts_with_member_invite_off_an_im_one_on(self, uow, users):
+        assert make(uow, users(1)).member_invite is False
+        im_group = groups.create_group(
+            uow, users(1), kind=GroupKind.GROUP, name=None, avatar=None, describe=None, member_ids=[], member_invite=True
+        )
+        assert im_group.member_invite is True
+
+
 class TestQrCodes:
     def test_a_code_is_bound_to_its_app(self, uow, users):
         group = make(uow, users(1))
