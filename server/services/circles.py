@@ -180,6 +180,15 @@ def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
     )
 
 
+def circle_posts(uow, actor, circle_id: int, limit, offset) -> tuple[list, list]:
+    """A circle's pinned posts and posts: posts are not part of this service, so both are
+    empty for every circle that exists."""
+    dc.page(limit, offset, LIST_DEFAULT)
+    with uow.read(_app_of(actor)) as store:
+        _circle_or_404(store, circle_id)
+    return [], []
+
+
 def avatar_file(files, name: str) -> tuple[bytes, str]:
     data = files.get(name)
     if data is None:
@@ -605,6 +614,36 @@ def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> Non
         if row.role != dc.ADMINISTRATOR:
             raise errors.FailedPrecondition("该成员不是管理员")
         store.update_circle_member(row.id, role=dc.MEMBER, updated_at=now_ms())
+
+
+def transfer_circle(uow, actor: Principal, circle_id: int, target) -> None:
+    """The founder hands the circle to an approved member who is not blacklisted and becomes
+    a member; not while applications wait (the new founder would inherit them unseen).
+    target is a user id or, from a form, its digits."""
+    target_id = _integer({"target": target}, "target")
+    if target_id is None:
+        raise errors.InvalidArgument("target 字段是必须的", field="target")
+    now = now_ms()
+    with uow.write(actor.app) as store:
+        circle = _circle_or_404(store, circle_id, lock=True)
+        founder = store.circle_member(circle.id, actor.user_id)
+        if dc.manager_rank(founder) != dc.ROLE_LEVEL[dc.FOUNDER]:
+            raise errors.PermissionDenied("没有权限操作")
+        if store.has_pending_applications(circle.id):
+            raise errors.FailedPrecondition("圈子内还有待审核人员，不能转让")
+        heir = store.circle_member(circle.id, target_id) if target_id != actor.user_id else None
+        if dc.manager_rank(heir) < 0:
+            raise errors.InvalidArgument("被转让人必须是圈内成员", field="target")
+        store.update_circle_member(heir.id, role=dc.FOUNDER, updated_at=now)
+        store.update_circle_member(founder.id, role=dc.MEMBER, updated_at=now)
+
+
+def role_counts(uow, actor, circle_id: int) -> tuple[int, int]:
+    """(plain members, founder and administrators), blacklisted users left out."""
+    with uow.read(_app_of(actor)) as store:
+        circle = _circle_or_404(store, circle_id)
+        counts = store.count_circle_roles(circle.id)
+    return counts.get(dc.MEMBER, 0), counts.get(dc.FOUNDER, 0) + counts.get(dc.ADMINISTRATOR, 0)
 
 
 def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:

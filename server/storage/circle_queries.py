@@ -351,6 +351,17 @@ class CircleQueries:
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
         ).count()
 
+    def count_circle_roles(self, circle_id: int) -> dict[str, int]:
+        """Approved members who are not blacklisted, by role."""
+        banned = CircleBlacklist.select(CircleBlacklist.user_id).where(CircleBlacklist.circle == circle_id)
+        rows = (
+            CircleMember.select(CircleMember.role, pw.fn.COUNT(CircleMember.id))
+            .where((CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
+                   & (CircleMember.user_id.not_in(banned)))
+            .group_by(CircleMember.role).tuples()
+        )
+        return dict(rows)
+
     def has_pending_applications(self, circle_id: int) -> bool:
         return CircleMember.select().where(
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.PENDING)

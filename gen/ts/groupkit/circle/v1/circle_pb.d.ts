@@ -1493,3 +1493,172 @@ export declare type ListCircleJoinRequestsRequest = Message<"groupkit.circle.v1.
  */
 export declare const ListCircleJoinRequestsRequestSchema: GenMessage<ListCircleJoinRequestsRequest>;
 
+/**
+ * Request message for CircleService.ListCirclePosts.
+ *
+ * @generated from message groupkit.circle.v1.ListCirclePostsRequest
+ */
+export declare type ListCirclePostsRequest = Message<"groupkit.circle.v1.ListCirclePostsRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * type is the reference's order (latest_post, latest_reply); there is nothing to order.
+   *
+   * @generated from field: string type = 2;
+   */
+  type: string;
+
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 3;
+   */
+  limit?: number | undefined;
+
+  /**
+   * offset defaults to 0.
+   *
+   * @generated from field: optional int32 offset = 4;
+   */
+  offset?: number | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCirclePostsRequest.
+ * Use `create(ListCirclePostsRequestSchema)` to create a new message.
+ */
+export declare const ListCirclePostsRequestSchema: GenMessage<ListCirclePostsRequest>;
+
+/**
+ * Response message for CircleService.ListCirclePosts.
+ *
+ * @generated from message groupkit.circle.v1.ListCirclePostsResponse
+ */
+export declare type ListCirclePostsResponse = Message<"groupkit.circle.v1.ListCirclePostsResponse"> & {
+  /**
+   * pinneds are the pinned posts: always [] (posts are not part of this service).
+   *
+   * @generated from field: google.protobuf.ListValue pinneds = 1;
+   */
+  pinneds?: ListValue | undefined;
+
+  /**
+   * posts are the posts: always [] (posts are not part of this service).
+   *
+   * @generated from field: google.protobuf.ListValue posts = 2;
+   */
+  posts?: ListValue | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCirclePostsResponse.
+ * Use `create(ListCirclePostsResponseSchema)` to create a new message.
+ */
+export declare const ListCirclePostsResponseSchema: GenMessage<ListCirclePostsResponse>;
+
+/**
+ * Request message for CircleService.TransferCircle.
+ *
+ * @generated from message groupkit.circle.v1.TransferCircleRequest
+ */
+export declare type TransferCircleRequest = Message<"groupkit.circle.v1.TransferCircleRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * target is the new founder's user id (gRPC callers; REST sends it in http_body).
+   *
+   * @generated from field: int64 target = 2;
+   */
+  target: bigint;
+
+  /**
+   * http_body is the REST body (JSON, form or multipart) with target.
+   *
+   * @generated from field: google.api.HttpBody http_body = 3;
+   */
+  httpBody?: HttpBody | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.TransferCircleRequest.
+ * Use `create(TransferCircleRequestSchema)` to create a new message.
+ */
+export declare const TransferCircleRequestSchema: GenMessage<TransferCircleRequest>;
+
+/**
+ * Response message for CircleService.TransferCircle.
+ *
+ * @generated from message groupkit.circle.v1.TransferCircleResponse
+ */
+export declare type TransferCircleResponse = Message<"groupkit.circle.v1.TransferCircleResponse"> & {
+  /**
+   * message is 操作成功.
+   *
+   * @generated from field: string message = 1;
+   */
+  message: string;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.TransferCircleResponse.
+ * Use `create(TransferCircleResponseSchema)` to create a new message.
+ */
+export declare const TransferCircleResponseSchema: GenMessage<TransferCircleResponse>;
+
+/**
+ * Request message for CircleService.CountCircleRoles.
+ *
+ * @generated from message groupkit.circle.v1.CountCircleRolesRequest
+ */
+export declare type CountCircleRolesRequest = Message<"groupkit.circle.v1.CountCircleRolesRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CountCircleRolesRequest.
+ * Use `create(CountCircleRolesRequestSchema)` to create a new message.
+ */
+export declare const CountCircleRolesRequestSchema: GenMessage<CountCircleRolesRequest>;
+
+/**
+ * Response message for CircleService.CountCircleRoles.
+ *
+ * @generated from message groupkit.circle.v1.CountCircleRolesResponse
+ */
+export declare type CountCircleRolesResponse = Message<"groupkit.circle.v1.CountCircleRolesResponse"> & {
+  /**
+   * member_count counts the plain members.
+   *
+   * @generated from field: int32 member_count = 1;
+   */
+  memberCount: number;
+
+  /**
+   * admin_count counts the founder and the administrators.
+   *
+   * @generated from field: int32 admin_count = 2;
+   */
+  adminCount: number;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CountCircleRolesResponse.
+ * Use `create(CountCircleRolesResponseSchema)` to create a new message.
+ */
+export declare const CountCircleRolesResponseSchema: GenMessage<CountCircleRolesResponse>;
+
