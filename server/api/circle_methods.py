@@ -185,6 +185,15 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         circles.transfer_circle(self.uow, current_principal(), request.group, target)
         return pb.TransferCircleResponse(message="操作成功")
 
+    def ListCircleIncomes(self, request, context):
+        found = circles.circle_income_records(
+            self.uow, current_principal(), request.group, request.type, given(request, "limit"), request.after,
+            request.start, request.end,
+        )
+        return (views.income(record, payer) for record, payer in found)
+
+    ListCircleIncomesJson = json_array_of(ListCircleIncomes)
+
     def CountCircleRoles(self, request, context):
         members, admins = circles.role_counts(self.uow, current_principal(), request.group)
         return pb.CountCircleRolesResponse(member_count=members, admin_count=admins)

@@ -273,6 +273,35 @@ class TestPcAndMobileApps:
         assert App(api, heir).send("PATCH", f"/plus-group/groups/{circle}/permissions",
                                    b'{"permissions":["founder"]}').status_code == 201
 
+    def test_the_founder_reads_the_income_records(self, api, world):
+        """manage/income.vue: type, limit, after, and start/end as axios writes the date
+        picker's Date objects (ISO 8601)."""
+        founder, payers = api.user(), [api.user(name=f"付费{n}") for n in range(3)]
+        circle = create_circle(founder, world["category"], world["admin"].tag(), mode="paid", money=5)["id"]
+        for payer in payers:
+            world["admin"].credit(payer, 5)
+            assert App(api, payer).send("PUT", f"/plus-group/currency-groups/{circle}", b"{}").status_code == 201
+        for item in reversed(_audits(H5(api, founder))):  # in the order they applied
+            assert App(api, founder).send("PATCH", f"/plus-group/currency-groups/{circle}/members/{item['member_id']}"
+                                          "/audit", b'{"status":1}').status_code == 201
+        pc = App(api, founder)
+        reply = pc.send("GET", f"/plus-group/groups/{circle}/incomes?limit=2&type=all")
+        assert reply.status_code == 200, reply.text
+        first = reply.json()
+        assert [r["user_id"] for r in first] == [payers[2].id, payers[1].id]  # newest first
+        assert {k: first[0][k] for k in ("group_id", "subject", "type", "amount")} == {
+            "group_id": circle, "subject": '"付费2"加入圈子', "type": 1, "amount": 5}
+        assert first[0]["user"]["name"] == "付费2"
+        rest = pc.send("GET", f"/plus-group/groups/{circle}/incomes?limit=2&type=all&after={first[-1]['id']}").json()
+        assert [r["user_id"] for r in rest] == [payers[0].id]
+        assert pc.send("GET", f"/plus-group/groups/{circle}/incomes?type=pinned").json() == []
+        window = "start=2000-01-01T00:00:00.000Z&end=2100-01-01T00:00:00.000Z"
+        assert len(pc.send("GET", f"/plus-group/groups/{circle}/incomes?type=join&{window}").json()) == 3
+        assert pc.send("GET", f"/plus-group/groups/{circle}/incomes?start=4102444800").json() == []  # 2100
+        assert pc.send("GET", f"/plus-group/groups/{circle}/incomes?start=tomorrow").status_code == 422
+        refused = App(api, payers[0]).send("GET", f"/plus-group/groups/{circle}/incomes")
+        assert refused.status_code == 403 and refused.json() == {"message": "无权查看"}
+
     def test_role_counts_leave_out_the_blacklist(self, api, world):
         founder, admin_user, members = api.user(), api.user(), [api.user() for _ in range(3)]
         circle = create_circle(founder, world["category"], world["admin"].tag())["id"]

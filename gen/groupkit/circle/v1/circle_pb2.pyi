@@ -488,3 +488,41 @@ class CountCircleRolesResponse(_message.Message):
     member_count: int
     admin_count: int
     def __init__(self, member_count: _Optional[int] = ..., admin_count: _Optional[int] = ...) -> None: ...
+
+class CircleIncome(_message.Message):
+    __slots__ = ("id", "group_id", "subject", "type", "amount", "user_id", "created_at", "updated_at", "user")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    USER_FIELD_NUMBER: _ClassVar[int]
+    id: int
+    group_id: int
+    subject: str
+    type: int
+    amount: int
+    user_id: float
+    created_at: str
+    updated_at: str
+    user: _struct_pb2.Value
+    def __init__(self, id: _Optional[int] = ..., group_id: _Optional[int] = ..., subject: _Optional[str] = ..., type: _Optional[int] = ..., amount: _Optional[int] = ..., user_id: _Optional[float] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
+
+class ListCircleIncomesRequest(_message.Message):
+    __slots__ = ("group", "type", "limit", "after", "start", "end")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    type: str
+    limit: int
+    after: int
+    start: str
+    end: str
+    def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., after: _Optional[int] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...

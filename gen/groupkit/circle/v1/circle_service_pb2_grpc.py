@@ -219,6 +219,16 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.FromString,
                 _registered_method=True)
+        self.ListCircleIncomes = channel.unary_stream(
+                '/groupkit.circle.v1.CircleService/ListCircleIncomes',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.FromString,
+                _registered_method=True)
+        self.ListCircleIncomesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCircleIncomesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.CountCircleRoles = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/CountCircleRoles',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesRequest.SerializeToString,
@@ -537,6 +547,24 @@ class CircleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCircleIncomes(self, request, context):
+        """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+        reference's incomes route: type join, pinned or all; after pages by id; start and end
+        bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+        gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleIncomesJson(self, request, context):
+        """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CountCircleRoles(self, request, context):
         """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
         members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
@@ -729,6 +757,16 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     servicer.TransferCircle,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.SerializeToString,
+            ),
+            'ListCircleIncomes': grpc.unary_stream_rpc_method_handler(
+                    servicer.ListCircleIncomes,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.SerializeToString,
+            ),
+            'ListCircleIncomesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCircleIncomesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
             ),
             'CountCircleRoles': grpc.unary_unary_rpc_method_handler(
                     servicer.CountCircleRoles,
@@ -1695,6 +1733,60 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/TransferCircle',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleIncomes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleIncomes',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleIncomesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleIncomesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
             options,
             channel_credentials,
             insecure,

@@ -190,6 +190,16 @@ class CircleServiceStub:
     founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
     applications wait for review, INVALID_ARGUMENT for any other target.
     """
+    ListCircleIncomes: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCircleIncomesRequest, _circle_pb2.CircleIncome]
+    """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+    reference's incomes route: type join, pinned or all; after pages by id; start and end
+    bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+    gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+    """
+    ListCircleIncomesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCircleIncomesRequest, _httpbody_pb2.HttpBody]
+    """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
+    """
     CountCircleRoles: _grpc.UnaryUnaryMultiCallable[_circle_pb2.CountCircleRolesRequest, _circle_pb2.CountCircleRolesResponse]
     """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
     members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
@@ -357,6 +367,16 @@ class CircleServiceAsyncStub(CircleServiceStub):
     """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
     founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
     applications wait for review, INVALID_ARGUMENT for any other target.
+    """
+    ListCircleIncomes: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCircleIncomesRequest, _circle_pb2.CircleIncome]  # type: ignore[assignment]
+    """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+    reference's incomes route: type join, pinned or all; after pages by id; start and end
+    bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+    gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+    """
+    ListCircleIncomesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCircleIncomesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
     """
     CountCircleRoles: _aio.UnaryUnaryMultiCallable[_circle_pb2.CountCircleRolesRequest, _circle_pb2.CountCircleRolesResponse]  # type: ignore[assignment]
     """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
@@ -732,6 +752,28 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
         founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
         applications wait for review, INVALID_ARGUMENT for any other target.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleIncomes(
+        self,
+        request: _circle_pb2.ListCircleIncomesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_circle_pb2.CircleIncome], _abc.AsyncIterator[_circle_pb2.CircleIncome]]:
+        """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+        reference's incomes route: type join, pinned or all; after pages by id; start and end
+        bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+        gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleIncomesJson(
+        self,
+        request: _circle_pb2.ListCircleIncomesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod

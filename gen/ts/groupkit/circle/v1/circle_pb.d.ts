@@ -1662,3 +1662,135 @@ export declare type CountCircleRolesResponse = Message<"groupkit.circle.v1.Count
  */
 export declare const CountCircleRolesResponseSchema: GenMessage<CountCircleRolesResponse>;
 
+/**
+ * CircleIncome is an income record of a circle (the reference's group_incomes row).
+ *
+ * @generated from message groupkit.circle.v1.CircleIncome
+ */
+export declare type CircleIncome = Message<"groupkit.circle.v1.CircleIncome"> & {
+  /**
+   * id is the record's id (after pages by it).
+   *
+   * @generated from field: int32 id = 1;
+   */
+  id: number;
+
+  /**
+   * group_id is the circle's id.
+   *
+   * @generated from field: int32 group_id = 2;
+   */
+  groupId: number;
+
+  /**
+   * subject says what the income is for ("<name>"加入圈子).
+   *
+   * @generated from field: string subject = 3;
+   */
+  subject: string;
+
+  /**
+   * type is 1 a join fee, 2 a pinned post's fee (never, posts are not part of this service).
+   *
+   * @generated from field: int32 type = 4;
+   */
+  type: number;
+
+  /**
+   * amount is in 分.
+   *
+   * @generated from field: int32 amount = 5;
+   */
+  amount: number;
+
+  /**
+   * user_id is the user who paid.
+   *
+   * @generated from field: double user_id = 6;
+   */
+  userId: number;
+
+  /**
+   * created_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string created_at = 7;
+   */
+  createdAt: string;
+
+  /**
+   * updated_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string updated_at = 8;
+   */
+  updatedAt: string;
+
+  /**
+   * user is the payer's profile.
+   *
+   * @generated from field: google.protobuf.Value user = 9;
+   */
+  user?: Value | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CircleIncome.
+ * Use `create(CircleIncomeSchema)` to create a new message.
+ */
+export declare const CircleIncomeSchema: GenMessage<CircleIncome>;
+
+/**
+ * Request message for CircleService.ListCircleIncomes.
+ *
+ * @generated from message groupkit.circle.v1.ListCircleIncomesRequest
+ */
+export declare type ListCircleIncomesRequest = Message<"groupkit.circle.v1.ListCircleIncomesRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * type is join, pinned or all (the default; any other value is all).
+   *
+   * @generated from field: string type = 2;
+   */
+  type: string;
+
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 3;
+   */
+  limit?: number | undefined;
+
+  /**
+   * after lists only records with a smaller id (0: from the newest).
+   *
+   * @generated from field: int64 after = 4;
+   */
+  after: bigint;
+
+  /**
+   * start keeps records made at or after this time: Unix seconds or ISO 8601 (as axios
+   * sends a date picker's Date); empty: no bound.
+   *
+   * @generated from field: string start = 5;
+   */
+  start: string;
+
+  /**
+   * end keeps records made before this time, written as start; empty: no bound.
+   *
+   * @generated from field: string end = 6;
+   */
+  end: string;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCircleIncomesRequest.
+ * Use `create(ListCircleIncomesRequestSchema)` to create a new message.
+ */
+export declare const ListCircleIncomesRequestSchema: GenMessage<ListCircleIncomesRequest>;
+

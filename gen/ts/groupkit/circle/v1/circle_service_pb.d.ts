@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleJoinRequestSchema, CircleMemberSchema, CircleSchema, CountCircleRolesRequestSchema, CountCircleRolesResponseSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleJoinRequestsRequestSchema, ListCircleMembersRequestSchema, ListCirclePostsRequestSchema, ListCirclePostsResponseSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, TransferCircleRequestSchema, TransferCircleResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
+import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleIncomeSchema, CircleJoinRequestSchema, CircleMemberSchema, CircleSchema, CountCircleRolesRequestSchema, CountCircleRolesResponseSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleIncomesRequestSchema, ListCircleJoinRequestsRequestSchema, ListCircleMembersRequestSchema, ListCirclePostsRequestSchema, ListCirclePostsResponseSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, TransferCircleRequestSchema, TransferCircleResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
 import type { HttpBodySchema } from "../../../google/api/httpbody_pb.js";
 
 /**
@@ -423,6 +423,30 @@ export declare const CircleService: GenService<{
     methodKind: "unary";
     input: typeof TransferCircleRequestSchema;
     output: typeof TransferCircleResponseSchema;
+  },
+  /**
+   * ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+   * reference's incomes route: type join, pinned or all; after pages by id; start and end
+   * bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+   * gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleIncomes
+   */
+  listCircleIncomes: {
+    methodKind: "server_streaming";
+    input: typeof ListCircleIncomesRequestSchema;
+    output: typeof CircleIncomeSchema;
+  },
+  /**
+   * ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleIncomesJson
+   */
+  listCircleIncomesJson: {
+    methodKind: "unary";
+    input: typeof ListCircleIncomesRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * CountCircleRoles counts a circle's approved members who are not blacklisted: plain
