@@ -2,6 +2,7 @@
 Plain values in, domain objects out, one unit of work each."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from server.domain import circles as dc
 from server.domain import errors
@@ -178,6 +179,15 @@ def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
         founder_profile=(profiles.get(founder.user_id) or dc.Profile(founder.user_id, "", None)) if founder else None,
         detail=True,
     )
+
+
+def circle_posts(uow, actor, circle_id: int, limit, offset) -> tuple[list, list]:
+    """A circle's pinned posts and posts: posts are not part of this service, so both are
+    empty for every circle that exists."""
+    dc.page(limit, offset, LIST_DEFAULT)
+    with uow.read(_app_of(actor)) as store:
+        _circle_or_404(store, circle_id)
+    return [], []
 
 
 def avatar_file(files, name: str) -> tuple[bytes, str]:
@@ -605,6 +615,74 @@ def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> Non
         if row.role != dc.ADMINISTRATOR:
             raise errors.FailedPrecondition("该成员不是管理员")
         store.update_circle_member(row.id, role=dc.MEMBER, updated_at=now_ms())
+
+
+def transfer_circle(uow, actor: Principal, circle_id: int, target) -> None:
+    """The founder hands the circle to an approved member who is not blacklisted and becomes
+    a member; not while applications wait (the new founder would inherit them unseen).
+    target is a user id or, from a form, its digits."""
+    target_id = _integer({"target": target}, "target")
+    if target_id is None:
+        raise errors.InvalidArgument("target 字段是必须的", field="target")
+    now = now_ms()
+    with uow.write(actor.app) as store:
+        circle = _circle_or_404(store, circle_id, lock=True)
+        founder = store.circle_member(circle.id, actor.user_id)
+        if dc.manager_rank(founder) != dc.ROLE_LEVEL[dc.FOUNDER]:
+            raise errors.PermissionDenied("没有权限操作")
+        if store.has_pending_applications(circle.id):
+            raise errors.FailedPrecondition("圈子内还有待审核人员，不能转让")
+        heir = store.circle_member(circle.id, target_id) if target_id != actor.user_id else None
+        if dc.manager_rank(heir) < 0:
+            raise errors.InvalidArgument("被转让人必须是圈内成员", field="target")
+        store.update_circle_member(heir.id, role=dc.FOUNDER, updated_at=now)
+        store.update_circle_member(founder.id, role=dc.MEMBER, updated_at=now)
+
+
+LAST_SECOND = 253_402_300_799  # 9999-12-31 23:59:59 UTC: later bounds change nothing
+
+
+def _instant_ms(text: str, field: str) -> int:
+    """Unix seconds or an ISO 8601 time (a zone, else UTC) as epoch milliseconds; "" is 0."""
+    text = text.strip()
+    if not text:
+        return 0
+    if text.isascii() and text.isdigit():
+        return min(parse_digits(text, field), LAST_SECOND) * 1000
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise errors.InvalidArgument(f"{field} 必须是时间戳或 ISO 8601 时间", field=field) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0, int(moment.timestamp() * 1000))
+
+
+def circle_income_records(
+    uow, actor: Principal, circle_id: int, kind: str, limit, after: int, start: str, end: str
+) -> list[tuple[dc.Income, dc.Profile]]:
+    """The founder's view of a circle's incomes, newest first, with each payer's profile."""
+    limit, _ = dc.page(limit, 0, LIST_DEFAULT)
+    if after < 0:
+        raise errors.InvalidArgument("after 不能小于 0", field="after")
+    start_ms, end_ms = _instant_ms(start, "start"), _instant_ms(end, "end")
+    with uow.read(actor.app) as store:
+        circle = _circle_or_404(store, circle_id)
+        if dc.manager_rank(store.circle_member(circle.id, actor.user_id)) != dc.ROLE_LEVEL[dc.FOUNDER]:
+            raise errors.PermissionDenied("无权查看")
+        rows = store.circle_income_rows(
+            circle.id, dc.INCOME_KINDS.get(kind), after, start_ms, end_ms, limit
+        )
+        profiles = store.circle_profiles([r.user_id for r in rows])
+    return [(r, profiles.get(r.user_id) or dc.Profile(r.user_id, "", None)) for r in rows]
+
+
+def role_counts(uow, actor, circle_id: int) -> tuple[int, int]:
+    """(plain members, founder and administrators), blacklisted users left out."""
+    with uow.read(_app_of(actor)) as store:
+        circle = _circle_or_404(store, circle_id)
+        counts = store.count_circle_roles(circle.id)
+    return counts.get(dc.MEMBER, 0), counts.get(dc.FOUNDER, 0) + counts.get(dc.ADMINISTRATOR, 0)
 
 
 def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:

@@ -351,6 +351,17 @@ class CircleQueries:
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
         ).count()
 
+    def count_circle_roles(self, circle_id: int) -> dict[str, int]:
+        """Approved members who are not blacklisted, by role."""
+        banned = CircleBlacklist.select(CircleBlacklist.user_id).where(CircleBlacklist.circle == circle_id)
+        rows = (
+            CircleMember.select(CircleMember.role, pw.fn.COUNT(CircleMember.id))
+            .where((CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
+                   & (CircleMember.user_id.not_in(banned)))
+            .group_by(CircleMember.role).tuples()
+        )
+        return dict(rows)
+
     def has_pending_applications(self, circle_id: int) -> bool:
         return CircleMember.select().where(
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.PENDING)
@@ -420,6 +431,24 @@ class CircleQueries:
 
     def add_circle_income(self, circle_id: int, kind: int, amount: int, user_id: int, now: int) -> None:
         CircleIncome.insert(circle=circle_id, kind=kind, amount=amount, user_id=user_id, created_at=now).execute()
+
+    def circle_income_rows(
+        self, circle_id: int, kind: int | None, after: int, start_ms: int, end_ms: int, limit: int
+    ) -> list[dc.Income]:
+        """A circle's income records, newest first, filtered as the arguments say (0: no bound)."""
+        query = CircleIncome.select().where(CircleIncome.circle == circle_id)
+        if kind is not None:
+            query = query.where(CircleIncome.kind == kind)
+        if after:
+            query = query.where(CircleIncome.id < after)
+        if start_ms:
+            query = query.where(CircleIncome.created_at >= start_ms)
+        if end_ms:
+            query = query.where(CircleIncome.created_at < end_ms)
+        return [
+            dc.Income(r.id, r.circle_id, r.kind, r.amount, r.user_id, r.created_at)
+            for r in query.order_by(CircleIncome.id.desc()).limit(limit)
+        ]
 
     def circle_incomes(self, circle_id: int) -> tuple[int, int]:
         totals = {kind: int(total or 0) for kind, total in fetch_all(_INCOMES, (circle_id,))}
