@@ -63,7 +63,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
 
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_workers),
-        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile)],
+        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile,
+                                      im_errors_as_200=settings.im_errors_as_200)],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
