@@ -136,14 +136,58 @@ local function strip_grpc(headers)
   headers:remove("grpc-encoding")
 end
 
+-- The methods a known path takes (the route table's Allow, rendered into the filter context
+-- by server/cli/envoy_config.py allowed_methods), or nil for a path no route knows.
+local allow_table
+
+local function allowed_methods(handle, path)
+  if allow_table == nil then
+    allow_table = handle:filterContext():get("allow")
+    if allow_table == nil then
+      return nil
+    end
+  end
+  for _, entry in ipairs(allow_table) do
+    if string.find(path, entry[1]) then
+      return entry[2]
+    end
+  end
+  return nil
+end
+
 -- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
--- status is known before the body is read, and headers cannot change after it is.
+-- status is known before the body is read, and headers cannot change after it is, except in
+-- the transcoder's own 404, which has its body with its headers.
 local function rewrite_envoy_reply(handle, headers, edge, status)
   local dialect = edge["dialect"]
+  local text
+  if status == 404 then
+    -- A path some route knows, with none of its methods: 405 with Allow (issue 17).
+    local body = handle:body(true)
+    text = body and body:getBytes(0, body:length()) or ""
+    headers = handle:headers()  -- the one taken before body() is out of scope now
+    local path = string.match(text, "^Could not resolve (.+) to a method%.$")
+    local allow = path and allowed_methods(handle, path)
+    if allow then
+      status = 405
+      headers:replace(":status", "405")
+      headers:replace("allow", allow)
+    end
+  end
   local type_error = status == 400 and edge["malformed"] ~= "1"
   if dialect == CIRCLES and type_error then
     status = 422  -- Laravel answers invalid input with 422
     headers:replace(":status", "422")
+  end
+  local code = status  -- the envelope's code
+  if dialect == IM and handle:filterContext():get("im_errors_as_200") then
+    -- IM_ERRORS_AS_200=1 (issue 17): HTTP 200 and the status in the body; a missing, expired or
+    -- invalid token is 402, on which MaxIM's SDK logs in again (a wrong app_id stays 401).
+    if status == 401 and edge["app_id"] ~= "1" then
+      code = 402
+    end
+    headers:replace(":status", "200")
+    headers:remove("www-authenticate")
   end
   strip_grpc(headers)
   headers:replace("content-type", "application/json")
@@ -152,8 +196,8 @@ local function rewrite_envoy_reply(handle, headers, edge, status)
   if body == nil then
     return
   end
-  local reason, field = reason_of(status, body:getBytes(0, body:length()))
-  body:setBytes(envelope(dialect, status, reason, field))
+  local reason, field = reason_of(status, text or body:getBytes(0, body:length()))
+  body:setBytes(envelope(dialect, code, reason, field))
 end
 
 function envoy_on_response(handle)

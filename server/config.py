@@ -43,6 +43,9 @@ class Settings:
     webhook_rotation_grace_seconds: float = 86400
     callback_breaker_failures: int = 5
     callback_breaker_seconds: float = 30.0
+    # IM_ERRORS_AS_200=1: every im-dialect error answers HTTP 200 with the status in the envelope's
+    # code (402 for a missing, expired or invalid token), as MaxIM's server and web SDK expect.
+    im_errors_as_200: bool = False
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -63,6 +66,7 @@ class Settings:
             circle_require_audit=env.get("CIRCLE_REQUIRE_AUDIT", "") == "1",
             public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{env.get('HTTP_PORT', '8080')}",
             users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
+            im_errors_as_200=env.get("IM_ERRORS_AS_200", "") == "1",
             cors_allowed_origins=tuple(
                 origin.strip() for origin in env.get("CORS_ALLOWED_ORIGINS", "*").split(",") if origin.strip()
             ),

@@ -71,7 +71,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     veto = _veto(settings, uow)
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.grpc_workers),
-        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, veto)],
+        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, veto,
+                                      im_errors_as_200=settings.im_errors_as_200)],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),

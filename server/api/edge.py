@@ -146,11 +146,12 @@ def _run_retrying(call, context):
 
 
 class EdgeInterceptor(grpc.ServerInterceptor):
-    def __init__(self, routes: dict, verifier, on_caller=None, veto=None):
+    def __init__(self, routes: dict, verifier, on_caller=None, veto=None, *, im_errors_as_200: bool = False):
         self._routes = routes
         self._verifier = verifier
         self._on_caller = on_caller  # called with each identified caller (profile sync)
         self._veto = veto  # server.delivery.callbacks.Veto: asked before hooked writes, outside their transaction
+        self._im_errors_as_200 = im_errors_as_200  # IM_ERRORS_AS_200 (server.config.Settings)
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -188,6 +189,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
         """Identifies the caller, runs call(), and maps its outcome (see the module's doc)."""
         started = time.perf_counter()
         outcome, http_status = "OK", route.success_status or 200
+        via_rest = False
         try:
             metadata = dict(context.invocation_metadata())
             via_rest = "x-envoy-original-path" in metadata
@@ -217,11 +219,13 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             callback_code = getattr(exc, "code", None)
             self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
                         getattr(exc, "violations", None),
-                        {"callback_code": str(callback_code)} if callback_code is not None else None)
+                        {"callback_code": str(callback_code)} if callback_code is not None else None,
+                        via_rest=via_rest)
         except Exception:  # servicers never abort themselves: anything else is a fault
             log.exception("unhandled error in %s", method)
             outcome, http_status = "INTERNAL", 500
-            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None,
+                        via_rest=via_rest)
         finally:
             # The JSON object json.dumps made, without its cost: method and outcome are ASCII words.
             elapsed = time.perf_counter() - started
@@ -232,9 +236,14 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             elif log.isEnabledFor(logging.INFO):
                 log.info('{"method": "%s", "status": "%s", "http": %d, "ms": %s}', method, outcome, http_status, ms)
 
-    @staticmethod
-    def _abort(context, route, code, http_status, reason, message, field, violations=None, info_metadata=None):
+    def _abort(self, context, route, code, http_status, reason, message, field, violations=None, info_metadata=None, *, via_rest=False):
         body = envelope(route.dialect, http_status, message, field, violations)
+        if via_rest and route.dialect == IM and self._im_errors_as_200:
+            # IM_ERRORS_AS_200=1: HTTP 200, the status in the body; a token that is missing, expired
+            # or invalid is 402, on which MaxIM's SDK logs in again (a wrong app_id stays 401).
+            if code == grpc.StatusCode.UNAUTHENTICATED and field != "app_id":
+                body["code"] = 402
+            http_status = 200
         rich = _rich_status(code, reason, message, field, violations, info_metadata)
         context.set_trailing_metadata(
             (

@@ -186,6 +186,79 @@ def request_checks_lua(descriptor: Path, services: list[str], source: Path = Non
     return table + source.read_text()
 
 
+# A wrong method on a known path (issue 17): 405 with Allow, from the same route table. The
+# methods in the order the Allow header lists them.
+METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _segments(template: str) -> tuple:
+    """A path template's segments: a literal as itself, {x} as None, {x=**} (the rest) as "**"."""
+    return tuple(
+        ("**" if segment.endswith("=**}") else None) if segment.startswith("{") else segment
+        for segment in template.strip("/").split("/")
+    )
+
+
+def _generalizes(general: tuple, specific: tuple) -> bool:
+    """Whether every path the specific template matches is matched by the general one too."""
+    if general and general[-1] == "**":
+        head = general[:-1]
+        return len(specific) > len(head) and specific[len(head)] != "**" and _generalizes(head, specific[: len(head)])
+    if len(general) != len(specific) or "**" in specific:
+        return False
+    return all(g is None or g == s for g, s in zip(general, specific, strict=True))
+
+
+def _meet(a: tuple, b: tuple) -> tuple | None:
+    """The template of the paths both match (each segment the literal one of them has), or None
+    when no path matches both. Templates with {x=**} are left out of meets."""
+    if len(a) != len(b) or "**" in a or "**" in b:
+        return None
+    if any(x is not None and y is not None and x != y for x, y in zip(a, b, strict=True)):
+        return None
+    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))
+
+
+def _lua_pattern(segments: tuple) -> str:
+    parts = [".+" if s == "**" else "[^/]+" if s is None else re.sub(r"([\^$()%.\[\]*+\-?])", r"%\1", s)
+             for s in segments]
+    return "^/" + "/".join(parts) + "/?$"  # the transcoder takes a trailing slash too
+
+
+def allowed_methods(all_routes: list[Route]) -> list[list[str]]:
+    """[Lua pattern of a path, its Allow header] for every path some route knows, the first match
+    the one to use: a path gets every method of every template that matches it. Where templates
+    overlap ({id} beside a literal, or two crossing ones), the paths both match get an entry of
+    their own (the meet of the two, closed over all pairs), placed before both, since it has more
+    literal segments than either."""
+    verbs: dict[tuple, set[str]] = {}
+    for route in all_routes:
+        verbs.setdefault(_segments(route.template), set()).add(route.verb)
+    known = set(verbs)
+    fresh = set(known)
+    while fresh:
+        found = set()
+        for a in fresh:
+            for b in known:
+                meet = _meet(a, b)
+                if meet is not None and meet not in known:
+                    found.add(meet)
+        known |= found
+        fresh = found
+    table = []
+    for template in sorted(known, key=lambda t: (-sum(s not in (None, "**") for s in t), t.count("**"), str(t))):
+        allow = set().union(*(v for original, v in verbs.items() if _generalizes(original, template)))
+        order = [m for m in METHOD_ORDER if m in allow] + sorted(allow - set(METHOD_ORDER))
+        table.append([_lua_pattern(template), ", ".join(order)])
+    return table
+
+
+def edge_context(all_routes: list[Route], *, im_errors_as_200: bool) -> dict:
+    """edge.lua's filter context (LuaPerRoute.filter_context on the virtual host, read only on
+    Envoy's own error replies): the Allow table, and whether im errors answer HTTP 200."""
+    return {"allow": allowed_methods(all_routes), "im_errors_as_200": im_errors_as_200}
+
+
 # What a browser may send and read cross-origin: both dialects' token headers, the im headers,
 # JSON, gRPC-web's own, and gRPC-web's status trailers-as-headers.
 CORS_ALLOW_HEADERS = "authorization, content-type, access-token, app_id, user_id, group_id, x-grpc-web, x-user-agent, grpc-timeout"
@@ -300,16 +373,18 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
 def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
-    limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",),
+    limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",), im_errors_as_200: bool = False,
 ) -> str:
     """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
-    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
+    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks);
+    im_errors_as_200 is IM_ERRORS_AS_200 (server.config.Settings)."""
     services = services or PUBLIC_SERVICES
     limits = {**limits_from_env({}), **(limits or {})}
     endpoints = [
         {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
         for port in range(grpc_port, grpc_port + server_processes)
     ]
+    rest_routes = routes(descriptor, services)
     # JSON is YAML's flow style, so structured values go in as JSON.
     return Template(TEMPLATE.read_text()).substitute(
         HTTP_PORT=http_port,
@@ -324,7 +399,9 @@ def render(
         JWT_CACHE_SIZE=JWT_CACHE_SIZE,
         NATIVE_SKIPPED_FILTERS=json.dumps(native_skipped_filters()),
         BODILESS_SKIPPED_FILTERS=json.dumps(bodiless_skipped_filters()),
-        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services), grpc_methods(descriptor, services))),
+        JWT_RULES=json.dumps(jwt_rules(rest_routes, grpc_methods(descriptor, services))),
+        EDGE_CONTEXT=json.dumps(edge_context(rest_routes, im_errors_as_200=im_errors_as_200)),
+        IM_OVERLOAD_STATUS=200 if im_errors_as_200 else 503,
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),

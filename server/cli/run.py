@@ -185,7 +185,7 @@ def main() -> int:
         render(http_port=settings.http_port, admin_port=settings.admin_port, grpc_port=settings.grpc_port,
                server_processes=settings.server_processes, limits=limits,
                jwks=edge_jwks(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key),
-               cors_origins=settings.cors_allowed_origins)
+               cors_origins=settings.cors_allowed_origins, im_errors_as_200=settings.im_errors_as_200)
     )
     # Migrate once here, so several server processes never race to change the schema.
     migrate(open_database(settings.database_url))
