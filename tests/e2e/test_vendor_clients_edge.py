@@ -213,13 +213,13 @@ def test_the_clients_wrong_methods_are_405_with_their_headers_and_bodies(api):
     assert reply.json() == {"code": 405, "data": None, "message": WRONG_METHOD}
     reply = api.request("GET", "/group/create", headers=floo_web(user))
     assert reply.status_code == 405 and reply.headers["allow"] == "POST"
-    # The H5 client's category list, POSTed; and its join, as a PATCH.
+    # The H5 client's category list, POSTed; and its join, as a DELETE.
     reply = api.request("POST", f"{P}/categories", headers=h5(user, **{"content-type": "application/json;charset=utf-8"}),
                         data=b"{}")
     assert reply.status_code == 405 and reply.headers["allow"] == "GET"
     assert reply.json() == {"message": WRONG_METHOD}
-    reply = api.request("PATCH", f"{P}/groups/1", headers=h5(user))
-    assert reply.status_code == 405 and reply.headers["allow"] == "GET, POST, PUT"
+    reply = api.request("DELETE", f"{P}/groups/1", headers=h5(user))
+    assert reply.status_code == 405 and reply.headers["allow"] == "GET, POST, PUT, PATCH"
     # Community: PUT on the group list, which takes GET and POST.
     reply = api.request("PUT", "/api/groups", headers={**user.bearer, "content-type": "application/json"}, data=b"{}")
     assert reply.status_code == 405 and reply.headers["allow"] == "GET, POST"
