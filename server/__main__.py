@@ -6,7 +6,7 @@ import threading
 
 from server.api.app import build_server
 from server.api.edge import install_access_log
-from server.config import Settings
+from server.config import Settings, SettingsError
 
 GRACE_SECONDS = 5
 
@@ -14,7 +14,10 @@ GRACE_SECONDS = 5
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     install_access_log()
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        raise SystemExit(f"start failed: {exc}") from None
     server, port = build_server(settings)
     server.start()
     logging.getLogger("groupkit").info("gRPC listening on 127.0.0.1:%d", port)

@@ -235,6 +235,16 @@ def _drain_seconds(env) -> float:
     return value
 
 
+ENVOY_LOG_LEVELS = ("trace", "debug", "info", "warning", "warn", "error", "critical", "off")
+
+
+def _envoy_log_level(env) -> str:
+    raw = env.get("ENVOY_LOG_LEVEL", "") or "warn"
+    if raw not in ENVOY_LOG_LEVELS:
+        raise SettingsError(f"ENVOY_LOG_LEVEL must be one of {', '.join(ENVOY_LOG_LEVELS)}, not {raw!r}")
+    return raw
+
+
 # ---- Ctrl-C (issue 21): make run exits 0 ----
 def _own_the_terminal():
     """Under make, Ctrl-C would reach make too, which then dies of SIGINT whatever this process
@@ -270,6 +280,7 @@ def main() -> int:
         limits = limits_from_env(os.environ)
         cors_origin_matchers(settings.cors_allowed_origins)  # a bad CORS_ALLOWED_ORIGINS stops the start here
         drain_seconds = _drain_seconds(os.environ)
+        _envoy_log_level(os.environ)
         # Before any file changes: a second stack on a taken port must not touch the first one's files.
         check_ports(settings)
     except ValueError as exc:
@@ -322,7 +333,7 @@ def _run(settings: Settings, limits: dict[str, int], drain_seconds: float) -> in
             slot.serving = True
         envoy = _spawn(
             [str(envoy_bin), "-c", str(envoy_config), "--use-dynamic-base-id",
-             "--log-level", os.environ.get("ENVOY_LOG_LEVEL", "warn")]
+             "--log-level", _envoy_log_level(os.environ)]
         )
         _wait_envoy(settings.admin_port, envoy)
         try:

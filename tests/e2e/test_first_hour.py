@@ -211,6 +211,7 @@ def test_make_token_user_and_admin(tmp_path):
     ("DRAIN_SECONDS", "soon", "a number of seconds from 0 to 3600"),
     ("CIRCLE_REQUIRE_AUDIT", "maybe", "1, true or yes (on) or 0, false, no or empty (off)"),
     ("JWT_MAX_LIFETIME_SECONDS", "1d", "a whole number of seconds (0: no maximum)"),
+    ("ENVOY_LOG_LEVEL", "loud", "one of trace, debug, info, warning, warn, error, critical, off"),
 ])
 def test_a_malformed_setting_stops_the_start_naming_it(tmp_path, variable, value, accepts):
     env = {**os.environ, "DATA_DIR": str(tmp_path), "HTTP_PORT": str(free_port()), "GRPC_PORT": str(free_port()),
