@@ -10,10 +10,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PROTO_FILES := $(shell find protos/groupkit -name '*.proto' | sort)
-USER ?= 5
+# make token's claims. USER_ID, not USER: every login shell exports USER (its user name), which
+# would override a default; `make token USER=7` on the command line still works.
+USER_ID ?= 5
 NAME ?=
 APP ?= default
 ADMIN ?= 0
+TOKEN_USER = $(if $(filter command line,$(origin USER)),$(USER),$(USER_ID))
 
 ##### Setup #####
 
@@ -61,8 +64,8 @@ edge: gen ## Multi-host: one Envoy only (EDGE_LISTEN_ADDRESS, SERVER_ENDPOINTS_F
 serve: gen ## Multi-host: this host's SERVER_PROCESSES gRPC servers only, on GRPC_BIND_ADDRESS (default 0.0.0.0)
 	$(PY) -m server.cli.serve
 
-token: $(STAMP) ## Print a JWT: make token USER=5 NAME=Z63482 [APP=acme] [ADMIN=1]
-	@$(PY) -m server.cli.token --user "$(USER)" --name "$(NAME)" --app "$(APP)" $(if $(filter 1,$(ADMIN)),--admin,)
+token: $(STAMP) ## Print a JWT signed with the running stack's key: make token USER_ID=5 NAME=Z63482 [APP=acme] [ADMIN=1]
+	@$(PY) -m server.cli.token --user "$(TOKEN_USER)" --name "$(NAME)" --app "$(APP)" --admin "$(ADMIN)"
 
 ##### Checks #####
 
@@ -97,6 +100,6 @@ clean: ## Remove the venv, node_modules, builds and local data
 	rm -rf $(VENV) node_modules build dist data .pytest_cache
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 .PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test bench clean help

@@ -8,7 +8,7 @@ import threading
 
 from server.api.app import build_server
 from server.api.edge import install_access_log
-from server.config import Settings
+from server.config import Settings, SettingsError
 
 GRACE_SECONDS = 5
 
@@ -16,7 +16,10 @@ GRACE_SECONDS = 5
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     install_access_log()
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        raise SystemExit(f"start failed: {exc}") from None
     host = os.environ.get("GRPC_BIND_ADDRESS", "") or "127.0.0.1"
     server, port = build_server(settings, bind=f"{host}:{settings.grpc_port}")
     server.start()

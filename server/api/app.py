@@ -1,11 +1,12 @@
 """Building the gRPC server: servicers, the interceptor, health and reflection."""
 
 import logging
+import os
 from concurrent import futures
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
+from grpc_reflection.v1alpha import reflection, reflection_pb2, reflection_pb2_grpc
 
 from groupkit.circle.v1 import circle_service_pb2, circle_service_pb2_grpc
 from groupkit.file.v1 import file_service_pb2, file_service_pb2_grpc
@@ -54,6 +55,38 @@ SERVICES = [
 ]
 
 
+INTERNAL_PACKAGE = "groupkit.internal."  # served on the gRPC port only, never routed by Envoy
+PUBLIC_PORT_HEADER = ("x-groupkit-port", "public")  # Envoy's public port adds it to every call it forwards
+
+
+class _PublicReflection(reflection.ReflectionServicer):
+    """Reflection as the public port shows it: internal services are unknown there."""
+
+    def _file_containing_symbol(self, request, fully_qualified_name):
+        if fully_qualified_name.startswith(INTERNAL_PACKAGE):
+            return reflection_pb2.ServerReflectionResponse(
+                error_response=reflection_pb2.ErrorResponse(
+                    error_code=grpc.StatusCode.NOT_FOUND.value[0], error_message=b"not served on the public port",
+                ),
+                original_request=request,
+            )
+        return super()._file_containing_symbol(request, fully_qualified_name)
+
+
+class PortAwareReflection(reflection.ReflectionServicer):
+    """Server reflection (issue 21): every service to callers on the gRPC port, only the public
+    ones (and health, reflection) to calls Envoy's public port forwarded."""
+
+    def __init__(self, every_service: list[str], public_services: list[str]):
+        super().__init__(every_service)
+        self._public = _PublicReflection(public_services)
+
+    def ServerReflectionInfo(self, request_iterator, context):
+        if PUBLIC_PORT_HEADER in tuple(context.invocation_metadata()):
+            return self._public.ServerReflectionInfo(request_iterator, context)
+        return super().ServerReflectionInfo(request_iterator, context)
+
+
 def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Server, int]:
     """A started-ready (not yet started) server bound to 127.0.0.1:GRPC_PORT; returns it and the port."""
     db = open_database(settings.database_url)
@@ -62,7 +95,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
     circles.SETTINGS.require_audit = settings.circle_require_audit
     lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
-    verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key)
+    verifier = TokenVerifier(settings.data_dir, settings.jwt_jwks, settings.jwt_public_key,
+                             require_exp=settings.jwt_require_exp, max_lifetime_seconds=settings.jwt_max_lifetime_seconds)
     profiles = ProfileCache()
 
     def keep_profile(caller):
@@ -97,8 +131,17 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for name in ["", *(s.full_name for s in SERVICES)]:
         health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    reflection.enable_server_reflection(
-        [*(s.full_name for s in SERVICES), health.SERVICE_NAME, reflection.SERVICE_NAME], server
+    # This start's identity (make run's supervisor, issue 21): it waits for SERVING on this name,
+    # which a foreign server on the same port would not answer.
+    if os.environ.get("GROUPKIT_INSTANCE"):
+        health_servicer.set(f"groupkit.instance.{os.environ['GROUPKIT_INSTANCE']}", health_pb2.HealthCheckResponse.SERVING)
+    reflection_pb2_grpc.add_ServerReflectionServicer_to_server(
+        PortAwareReflection(
+            [*(s.full_name for s in SERVICES), health.SERVICE_NAME, reflection.SERVICE_NAME],
+            [*(s.full_name for s in SERVICES if not s.full_name.startswith(INTERNAL_PACKAGE)),
+             health.SERVICE_NAME, reflection.SERVICE_NAME],
+        ),
+        server,
     )
     port = server.add_insecure_port(bind or f"127.0.0.1:{settings.grpc_port}")
     if port == 0:

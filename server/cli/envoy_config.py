@@ -13,7 +13,7 @@ from google.protobuf import descriptor_pb2
 
 from groupkit.common.v1 import options_pb2  # registers the route option, so the descriptor set's copy is readable
 from server.api.tokens import edge_jwks
-from server.config import PROJECT_ROOT
+from server.config import PROJECT_ROOT, integer
 
 TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
@@ -29,6 +29,17 @@ PUBLIC_SERVICES = [
     "groupkit.circle.v1.CircleService",
 ]
 JWT_PROVIDER = "groupkit"
+
+
+def jwt_expiration(require_exp: bool, max_lifetime_seconds: int) -> str:
+    """The jwt_authn provider's expiry field (issue 21): max_lifetime (exp at most that far ahead)
+    also requires exp, so a deployment whose tokens may lack exp gets neither; the server still
+    checks the lifetime of those that have one."""
+    if not require_exp:
+        return "require_expiration: false"
+    if max_lifetime_seconds:
+        return f"max_lifetime: {max_lifetime_seconds}s"
+    return "require_expiration: true"
 
 
 @dataclass(frozen=True)
@@ -262,7 +273,7 @@ def edge_context(all_routes: list[Route], *, im_errors_as_200: bool) -> dict:
 # What a browser may send and read cross-origin: both dialects' token headers, the im headers,
 # JSON, gRPC-web's own, and gRPC-web's status trailers-as-headers.
 CORS_ALLOW_HEADERS = "authorization, content-type, access-token, app_id, user_id, group_id, x-grpc-web, x-user-agent, grpc-timeout"
-CORS_EXPOSE_HEADERS = "grpc-status, grpc-message"
+CORS_EXPOSE_HEADERS = "grpc-status, grpc-message, grpc-status-details-bin"
 
 
 def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
@@ -274,6 +285,18 @@ def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
         if not re.fullmatch(r"https?://[^/\s]+", origin):
             raise ValueError(f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin (scheme://host[:port])")
     return [{"exact": origin} for origin in origins]
+
+
+def internal_service_text(grpc_port: int) -> str:
+    """What a native gRPC call to an internal service gets on the public port (UNIMPLEMENTED)."""
+    return (f"internal services (groupkit.internal.*) are not served on this public port: "
+            f"call them on the gRPC port, 127.0.0.1:{grpc_port} (GRPC_PORT), with an admin token")
+
+
+def unknown_grpc_text(services: list[str]) -> str:
+    """What a native gRPC call to any other unknown path gets on the public port (UNIMPLEMENTED)."""
+    return "unknown gRPC service or method: this port serves " + ", ".join(services) + \
+        ", grpc.health.v1.Health and reflection (grpc.reflection.v1alpha)"
 
 
 def upstream_route_regex(services: list[str]) -> str:
@@ -331,14 +354,10 @@ LIMITS = {
 
 def limits_from_env(env) -> dict[str, int]:
     """The load bounds, from the environment, else the defaults; each a positive integer."""
-    found = {}
-    for name, (default, _) in LIMITS.items():
-        raw = env.get(name, "")
-        value = int(raw) if raw.strip() else default
-        if value <= 0:
-            raise ValueError(f"{name} must be a positive integer, not {raw!r}")
-        found[name] = value
-    return found
+    return {
+        name: integer(env, name, default, what="a positive whole number" + (" of seconds" if name.endswith("SECONDS") else ""))
+        for name, (default, _) in LIMITS.items()
+    }
 
 
 def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Path = SWAGGER_UI) -> list[dict]:
@@ -374,6 +393,7 @@ def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
     limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",), im_errors_as_200: bool = False,
+    jwt_require_exp: bool = True, jwt_max_lifetime_seconds: int = 0,
 ) -> str:
     """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
     JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks);
@@ -402,8 +422,11 @@ def render(
         JWT_RULES=json.dumps(jwt_rules(rest_routes, grpc_methods(descriptor, services))),
         EDGE_CONTEXT=json.dumps(edge_context(rest_routes, im_errors_as_200=im_errors_as_200)),
         IM_OVERLOAD_STATUS=200 if im_errors_as_200 else 503,
+        JWT_EXPIRATION=jwt_expiration(jwt_require_exp, jwt_max_lifetime_seconds),
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
+        INTERNAL_SERVICE_TEXT=internal_service_text(grpc_port),
+        UNKNOWN_GRPC_TEXT=unknown_grpc_text(services),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
         CORS_ORIGINS=json.dumps(cors_origin_matchers(cors_origins)),
         CORS_ALLOW_HEADERS=CORS_ALLOW_HEADERS,
