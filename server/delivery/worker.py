@@ -58,6 +58,20 @@ class Worker:
     def wake(self) -> None:
         self._wake.set()
 
+    def follow(self, hub) -> "Worker":
+        """Wakes up whenever the event hub sees new events (a commit here, a NOTIFY or a
+        data_version change from another process), so the poll is only the fallback."""
+
+        def bridge():
+            while not self._stop.is_set():
+                generation = hub.generation()
+                hub.wait(generation, 5.0)
+                if hub.generation() != generation:
+                    self._wake.set()
+
+        threading.Thread(target=bridge, name="webhook-wake", daemon=True).start()
+        return self
+
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
