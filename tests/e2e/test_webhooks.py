@@ -6,6 +6,7 @@ attempt is retried with the same id; 410 disables the endpoint; the metrics coun
 
 import os
 import signal
+import threading
 import time
 
 import grpc
@@ -18,7 +19,7 @@ from tests.conftest import DATABASES
 from tests.e2e.test_failover import server_pids
 from tests.e2e.test_run import wait_gone
 from tests.support.client import Api
-from tests.support.processes import running_stack
+from tests.support.processes import ROOT, free_port, running_stack
 from tests.support.receiver import Receiver
 from tests.support.webhooks_setup import WebhookAdmin, audit_rows
 
@@ -175,3 +176,40 @@ def test_the_metrics_count_deliveries_by_outcome_and_the_oldest_undelivered(api)
     assert 'groupkit_webhook_deliveries_total{outcome="retry"}' in text
     assert 'groupkit_webhook_deliveries_total{outcome="gone"}' in text
     assert "groupkit_webhook_oldest_undelivered_seconds" in text
+
+
+def readme_receiver():
+    """The receiver function of the README's webhook example."""
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index("### Webhooks"):text.index("### Veto callbacks")]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace = {}
+    exec("\n".join(line for line in code.splitlines() if not line.startswith("receiver(")), namespace)
+    return namespace["receiver"]
+
+
+def test_the_readme_receiver_verifies_and_drops_a_repeated_id(api, admin):
+    port = free_port()
+    made = admin.create_endpoint(f"http://127.0.0.1:{port}/", ["group.created"])
+    handled = []
+    server = readme_receiver()(made.secret, handled.append, port)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        api.im_group(api.user(), name="自述")
+        deadline = time.monotonic() + 10
+        while not [d for d in admin.deliveries(made.endpoint.id) if d.status == "delivered"]:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        [delivery] = admin.deliveries(made.endpoint.id)
+        admin.call("RedeliverWebhook", pb.RedeliverWebhookRequest(delivery_id=delivery.id))
+        while len(admin.deliveries(made.endpoint.id)[0].attempts) < 2 or \
+                admin.deliveries(made.endpoint.id)[0].status != "delivered":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert [a.status_code for a in admin.deliveries(made.endpoint.id)[0].attempts] == [204, 204]
+        assert [event["data"]["name"] for event in handled] == ["自述"]
+        assert handled[0]["id"] == delivery.event_id
+    finally:
+        server.shutdown()
+        server.server_close()
