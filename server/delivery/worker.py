@@ -97,16 +97,18 @@ class Worker:
         """One round; True when it found work (the next one starts at once)."""
         now = int(time.time() * 1000)
         made = 0
-        for _app, endpoint_id in queries.enabled_endpoints():
+        for endpoint_id in queries.endpoints_behind():  # reads first: a write transaction only with work
             with self._tx():
                 made += queries.fan_out(endpoint_id, _events_after, now, self.settings.batch)
         with self._lock:
             free = self.settings.senders - self._busy
         claimed = []
-        if free > 0:
+        due = queries.endpoints_due(int(time.time() * 1000)) if free > 0 else []
+        if due:
             lease_ms = int((self.settings.timeout_seconds + 2) * 1000)
             with self._tx():
-                claimed = queries.claim(int(time.time() * 1000), lease_ms, self.settings.endpoint_concurrency, free)
+                claimed = queries.claim(due, int(time.time() * 1000), lease_ms, self.settings.endpoint_concurrency,
+                                        free)
             with self._lock:
                 self._busy += len(claimed)
             for delivery in claimed:
