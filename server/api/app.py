@@ -9,9 +9,12 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection, reflection_pb2, reflection_pb2_grpc
 
 from groupkit.circle.v1 import circle_service_pb2, circle_service_pb2_grpc
+from groupkit.event.v1 import event_service_pb2, event_service_pb2_grpc
 from groupkit.file.v1 import file_service_pb2, file_service_pb2_grpc
 from groupkit.group.v1 import group_service_pb2, group_service_pb2_grpc
 from groupkit.internal.v1 import (
+    audit_log_service_pb2,
+    audit_log_service_pb2_grpc,
     circle_admin_service_pb2,
     circle_admin_service_pb2_grpc,
     user_admin_service_pb2,
@@ -24,6 +27,7 @@ from groupkit.internal.v1 import webhook_admin_service_pb2_grpc as webhook_admin
 from groupkit.notice.v1 import notice_service_pb2, notice_service_pb2_grpc
 from server.api.circle_methods import CircleAdminServicer, CircleServicer
 from server.api.edge import EdgeInterceptor, route_options
+from server.api.event_methods import AuditLogServicer, EventServicer
 from server.api.file_servicer import FileServicer
 from server.api.grades_methods import GradesAdminServicer
 from server.api.notice_servicer import NoticeServicer
@@ -34,7 +38,7 @@ from server.config import Settings
 from server.delivery.callbacks import CallbackSettings, Veto
 from server.delivery.targets import TARGETS
 from server.delivery.worker import Worker, WorkerSettings
-from server.services import circles, grades, lookup, webhooks
+from server.services import circles, event_types, events, grades, lookup, webhooks
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.files import LocalFileStore
@@ -52,7 +56,10 @@ SERVICES = [
     circle_service_pb2.DESCRIPTOR.services_by_name["CircleService"],
     circle_admin_service_pb2.DESCRIPTOR.services_by_name["CircleAdminService"],
     webhook_admin_pb2.DESCRIPTOR.services_by_name["WebhookAdminService"],
+    event_service_pb2.DESCRIPTOR.services_by_name["EventService"],
+    audit_log_service_pb2.DESCRIPTOR.services_by_name["AuditLogService"],
 ]
+assert event_types.EVENT_TYPES  # the audited types are loaded before the first write
 
 
 INTERNAL_PACKAGE = "groupkit.internal."  # served on the gRPC port only, never routed by Envoy
@@ -92,6 +99,9 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     db = open_database(settings.database_url)
     migrate(db)
     uow = UnitOfWork(db)
+    event_settings = events.EventSettings.from_env(os.environ)  # EVENT_*/AUDIT_* variables
+    hub = events.EventHub(db, event_settings)
+    uow.after_commit = hub.committed
     grades.CREATION_GATE.needs_conditions = settings.group_creation_requires_conditions
     circles.SETTINGS.require_audit = settings.circle_require_audit
     lookup.USER_DIRECTORY.must_exist = settings.users_must_exist
@@ -104,9 +114,11 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
 
     veto = _veto(settings, uow)
     server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=settings.grpc_workers),
-        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, veto,
-                                      im_errors_as_200=settings.im_errors_as_200)],
+        # Each open Watch holds a thread: they get threads of their own beside the workers, and
+        # other calls still run at most grpc_workers at a time (EdgeInterceptor's gate).
+        futures.ThreadPoolExecutor(max_workers=settings.grpc_workers + event_settings.max_watchers),
+        interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, workers=settings.grpc_workers,
+                                      veto=veto, im_errors_as_200=settings.im_errors_as_200)],
         options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
@@ -125,7 +137,10 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     )
     circle_admin_service_pb2_grpc.add_CircleAdminServiceServicer_to_server(CircleAdminServicer(uow), server)
     webhook_admin_grpc.add_WebhookAdminServiceServicer_to_server(WebhookAdminServicer(uow), server)
-    server.webhook_worker = _worker(settings, db)  # started with the server by server/__main__.py
+    server.webhook_worker = _worker(settings, db).follow(hub)  # started with the server by server/__main__.py
+    event_service_pb2_grpc.add_EventServiceServicer_to_server(EventServicer(uow, hub), server)
+    audit_log_service_pb2_grpc.add_AuditLogServiceServicer_to_server(AuditLogServicer(uow), server)
+    hub.start()
 
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

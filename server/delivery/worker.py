@@ -58,6 +58,20 @@ class Worker:
     def wake(self) -> None:
         self._wake.set()
 
+    def follow(self, hub) -> "Worker":
+        """Wakes up whenever the event hub sees new events (a commit here, a NOTIFY or a
+        data_version change from another process), so the poll is only the fallback."""
+
+        def bridge():
+            while not self._stop.is_set():
+                generation = hub.generation()
+                hub.wait(generation, 5.0)
+                if hub.generation() != generation:
+                    self._wake.set()
+
+        threading.Thread(target=bridge, name="webhook-wake", daemon=True).start()
+        return self
+
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
@@ -83,16 +97,18 @@ class Worker:
         """One round; True when it found work (the next one starts at once)."""
         now = int(time.time() * 1000)
         made = 0
-        for _app, endpoint_id in queries.enabled_endpoints():
+        for endpoint_id in queries.endpoints_behind():  # reads first: a write transaction only with work
             with self._tx():
                 made += queries.fan_out(endpoint_id, _events_after, now, self.settings.batch)
         with self._lock:
             free = self.settings.senders - self._busy
         claimed = []
-        if free > 0:
+        due = queries.endpoints_due(int(time.time() * 1000)) if free > 0 else []
+        if due:
             lease_ms = int((self.settings.timeout_seconds + 2) * 1000)
             with self._tx():
-                claimed = queries.claim(int(time.time() * 1000), lease_ms, self.settings.endpoint_concurrency, free)
+                claimed = queries.claim(due, int(time.time() * 1000), lease_ms, self.settings.endpoint_concurrency,
+                                        free)
             with self._lock:
                 self._busy += len(claimed)
             for delivery in claimed:

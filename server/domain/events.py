@@ -71,6 +71,8 @@ class RequestContext:
 
 
 MAX_REASON = 512
+# Types whose events are also audit entries: filled from the proto at startup (server/services/event_types.py).
+AUDITED: set[str] = set()
 SYSTEM = RequestContext()
 REQUEST: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar("event_request", default=None)
 
@@ -104,5 +106,5 @@ class PendingEvent:
     circle_id: int | None
     target: str
     data: dict
-    audit: bool
+    audit: bool | None
     context: RequestContext = field(default_factory=current_request)

@@ -9,6 +9,7 @@ from server.domain import errors
 from server.domain.ids import check_number, parse_digits
 from server.domain.model import Principal
 from server.services.clock import now_ms
+from server.services.emit import app_event, change, changes_of, circle_event
 
 LIST_DEFAULT, RECOMMEND_DEFAULT, MINE_DEFAULT = 15, 20, 20
 MAX_AVATAR_BYTES = 2 * 1024 * 1024
@@ -385,6 +386,8 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
         store.set_circle_tags(circle.id, tag_ids)
         if not pending:
             store.insert_circle_member(circle.id, actor.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
+        circle_event(store, "circle.created", circle.id, name=name, category_id=category_id, user_id=actor.user_id,
+                     mode=values["mode"], audit=dc.PENDING if pending else dc.APPROVED)
         return _detail(store, circle.id, actor.user_id), pending
 
 
@@ -434,6 +437,8 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             store.update_circle(circle.id, updated_at=now, **changes)
         if tag_ids is not None:
             store.set_circle_tags(circle.id, tag_ids)
+        recorded = changes_of(vars(circle), changes) + ([change("tags", None, tag_ids)] if tag_ids is not None else [])
+        circle_event(store, "circle.updated", circle.id, changes=recorded)
         return _detail(store, circle.id, actor.user_id)
 
 
@@ -455,6 +460,8 @@ def join_circle(uow, actor: Principal, circle_id: int) -> bool:
         if circle.mode == dc.PUBLIC:
             store.insert_circle_member(circle.id, actor.user_id, dc.MEMBER, dc.APPROVED, 0, now)
             store.add_to_users_count(circle.id, 1, now)
+            circle_event(store, "circle.member.joined", circle.id, target=f"user:{actor.user_id}",
+                         user_id=actor.user_id, audit=dc.APPROVED)
             return True
         paid = 0
         if circle.mode == dc.PAID:
@@ -464,6 +471,8 @@ def join_circle(uow, actor: Principal, circle_id: int) -> bool:
             store.add_to_balance(actor.user_id, -circle.money, f"{JOIN_FEE_REASON}「{circle.name}」", now)
             paid = circle.money
         store.insert_circle_member(circle.id, actor.user_id, dc.MEMBER, dc.PENDING, paid, now)
+        circle_event(store, "circle.member.joined", circle.id, target=f"user:{actor.user_id}",
+                     user_id=actor.user_id, audit=dc.PENDING, paid=paid)
         return False
 
 
@@ -503,6 +512,8 @@ def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status) 
             store.delete_circle_member(row.id)
             if row.paid:
                 store.add_to_balance(row.user_id, row.paid, f"圈子「{circle.name}」加圈申请被拒绝，退款", now)
+        circle_event(store, "circle.member.audited", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id, changes=[change("audit", dc.PENDING, dc.APPROVED if status == 1 else 2)])
 
 
 def exit_circle(uow, actor: Principal, circle_id: int) -> None:
@@ -516,6 +527,7 @@ def exit_circle(uow, actor: Principal, circle_id: int) -> None:
             raise errors.PermissionDenied("你是圈子创始人，不能进行退圈")
         if store.delete_circle_member(row.id):
             store.add_to_users_count(circle.id, -1, now)
+        circle_event(store, "circle.member.left", circle.id, target=f"user:{actor.user_id}", user_id=actor.user_id)
 
 
 def set_permissions(uow, actor: Principal, circle_id: int, value) -> None:
@@ -525,6 +537,8 @@ def set_permissions(uow, actor: Principal, circle_id: int, value) -> None:
         if dc.manager_rank(store.circle_member(circle.id, actor.user_id)) != dc.ROLE_LEVEL[dc.FOUNDER]:
             raise errors.PermissionDenied("无权限操作")
         store.update_circle(circle.id, permissions=permissions, updated_at=now_ms())
+        circle_event(store, "circle.permissions.updated", circle.id,
+                     changes=[change("permissions", circle.permissions, permissions)])
 
 
 def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
@@ -543,6 +557,7 @@ def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
         if store.group_by_im_id(parse_digits(im_id, "id", invalid.message)) is None:
             raise invalid
         store.update_circle(circle.id, im_group_id=im_id, updated_at=now_ms())
+        circle_event(store, "circle.im_group.bound", circle.id, changes=[change("im_group_id", circle.im_group_id, im_id)])
 
 
 def circle_members(uow, actor: Principal, circle_id: int, kind: str, limit, offset) -> list[tuple[dc.CircleMember, dc.Profile]]:
@@ -604,6 +619,8 @@ def add_manager(uow, actor: Principal, circle_id: int, member_id: int) -> None:
         if store.count_circle_role(circle.id, dc.ADMINISTRATOR) >= dc.MAX_ADMINISTRATORS:
             raise errors.LimitReached(f"最多设置{dc.MAX_ADMINISTRATORS}个管理员")
         store.update_circle_member(row.id, role=dc.ADMINISTRATOR, updated_at=now)
+        circle_event(store, "circle.manager.added", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
 
 
 def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> None:
@@ -615,6 +632,8 @@ def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> Non
         if row.role != dc.ADMINISTRATOR:
             raise errors.FailedPrecondition("该成员不是管理员")
         store.update_circle_member(row.id, role=dc.MEMBER, updated_at=now_ms())
+        circle_event(store, "circle.manager.removed", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
 
 
 def transfer_circle(uow, actor: Principal, circle_id: int, target) -> None:
@@ -698,6 +717,7 @@ def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> Non
         if target_rank == dc.ROLE_LEVEL[dc.ADMINISTRATOR]:  # slimkit/plus#527: demote first
             raise errors.PermissionDenied("请先撤销该成员的管理员身份")
         store.add_to_circle_blacklist(circle.id, user_id, now_ms())
+        circle_event(store, "circle.member.blacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)
 
 
 def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:
@@ -706,6 +726,7 @@ def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -
         _manager(store, actor, circle)
         if not store.remove_from_circle_blacklist(circle.id, user_id):
             raise errors.NotFound("内容不存在")
+        circle_event(store, "circle.member.unblacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)
 
 
 def remove_member(uow, actor: Principal, circle_id: int, member_id: int) -> None:
@@ -718,6 +739,8 @@ def remove_member(uow, actor: Principal, circle_id: int, member_id: int) -> None
             raise errors.PermissionDenied("权限不足")
         if store.delete_circle_member(row.id):
             store.add_to_users_count(circle.id, -1, now)
+        circle_event(store, "circle.member.removed", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
 
 
 # ---- internal administration (CircleAdminService, app admin tokens) ----
@@ -744,8 +767,11 @@ def upsert_category(uow, actor: Principal, category_id: int, name: str, sort_by:
             if store.circle_category(category_id) is None:
                 raise errors.NotFound("分类不存在")
             store.update_circle_category(category_id, name=name, sort_by=sort_by or 1000, status=status, updated_at=now)
-            return category_id
-        return store.insert_circle_category(name, sort_by or 1000, status, now)
+        else:
+            category_id = store.insert_circle_category(name, sort_by or 1000, status, now)
+        app_event(store, "circle.category.updated", target=f"category:{category_id}", category_id=category_id,
+                  name=name, sort_by=sort_by or 1000, status=status)
+        return category_id
 
 
 def upsert_tag(uow, actor: Principal, tag_id: int, name: str, tag_category_id: int, weight: int) -> int:
@@ -755,6 +781,9 @@ def upsert_tag(uow, actor: Principal, tag_id: int, name: str, tag_category_id: i
         raise errors.InvalidArgument("name 必须是 1 到 150 个字符", field="name")
     with uow.write(actor.app) as store:
         found = store.upsert_circle_tag(tag_id, name, tag_category_id, weight)
+        if found is not None:
+            app_event(store, "circle.tag.updated", target=f"tag:{found}", tag_id=found, name=name,
+                      tag_category_id=tag_category_id, weight=weight)
     if found is None:
         raise errors.NotFound("标签不存在")
     return found
@@ -765,6 +794,7 @@ def set_recommendation(uow, actor: Principal, circle_id: int, recommended: bool,
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id)
         store.set_circle_recommendation(circle.id, recommended, sort_by or 1000, now_ms())
+        circle_event(store, "circle.recommendation.updated", circle.id, recommended=recommended, sort_by=sort_by or 1000)
 
 
 def set_protocol(uow, actor: Principal, text: str) -> None:
@@ -773,6 +803,7 @@ def set_protocol(uow, actor: Principal, text: str) -> None:
         raise errors.InvalidArgument("protocol 过长", field="protocol")
     with uow.write(actor.app) as store:
         store.set_circle_protocol(text, now_ms())
+        app_event(store, "circle.protocol.updated", target="app", length=len(text))
 
 
 def review_circle(uow, actor: Principal, circle_id: int, audit: int) -> None:
@@ -784,6 +815,7 @@ def review_circle(uow, actor: Principal, circle_id: int, audit: int) -> None:
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id, lock=True)
         store.update_circle(circle.id, audit=audit, updated_at=now)
+        circle_event(store, "circle.reviewed", circle.id, changes=[change("audit", circle.audit, audit)])
         if audit == dc.APPROVED and store.circle_founder(circle.id) is None:
             store.insert_circle_member(circle.id, circle.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
             store.update_circle(circle.id, users_count=store.count_circle_members(circle.id))

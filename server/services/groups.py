@@ -18,6 +18,7 @@ from server.domain.model import (
 )
 from server.services import cursor, grades
 from server.services.clock import now_ms
+from server.services.emit import changes_of, group_event, users
 from server.services.lookup import group_or_404, group_seen_by, known_users, require_group_id
 
 MEMBER_PAGE_DEFAULT = 1000
@@ -66,6 +67,9 @@ def create_group(
         )
         store.add_member(group.id, actor.user_id, Role.OWNER, now)
         store.add_members(group.id, member_ids, Role.MEMBER, now)
+        group_event(store, "group.created", group, kind=kind, name=name, owner_id=actor.user_id, im_type=im_type)
+        group_event(store, "group.member.joined", group, target=users([actor.user_id, *member_ids]),
+                    user_ids=[actor.user_id, *member_ids], via="create")
     return group
 
 
@@ -92,6 +96,7 @@ def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -
         values = {k: v for k, v in vars(changes).items() if v is not None}
         if values:
             store.update_group(group.id, updated_at=now_ms(), **values)
+            group_event(store, "group.updated", group, changes=changes_of(vars(group), values))
 
 
 # The im info fields (PUT|POST /group/info/<field>): the group column each sets and its length limit.
@@ -116,6 +121,7 @@ def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str 
         rules.require_info_editor(rules.effective_role(actor, group, member), group)
         stored = value if value or column == "ext" else None
         store.update_group(group.id, updated_at=now_ms(), **{column: stored})
+        group_event(store, "group.updated", group, changes=changes_of(vars(group), {column: stored}))
 
 
 def group_detail(uow, actor: Principal, group_ref: int) -> GroupDetail:

@@ -55,11 +55,11 @@ class EventQueries:
 
     def record_event(
         self, type_: str, *, target: str, group_id: int | None = None, circle_id: int | None = None,
-        data: dict | None = None, audit: bool = False,
+        data: dict | None = None, audit: bool | None = None,
     ) -> None:
         """Records a change event in this unit of work (written at its commit, with it). With
-        audit, the change is also an administrative action: an audit entry is written too, with
-        action type_ and data["changes"]."""
+        audit (by default: the type is in server.domain.events.AUDITED), the change is also an
+        administrative action: an audit entry is written too, with action type_ and data["changes"]."""
         pending = self.__dict__.setdefault("_events", [])
         pending.append(de.PendingEvent(type_, group_id, circle_id, target, dict(data or {}), audit))
 
@@ -78,7 +78,7 @@ class EventQueries:
             if scope is not None:
                 versions[scope] = versions.get(scope, 0) + 1
         next_version = {}
-        for (kind, ref), count in versions.items():
+        for (kind, ref), count in sorted(versions.items()):  # one lock order: no deadlock between writers
             last = fetch_one(_NEXT_VERSION, (self.app, kind, ref, count))[0]
             next_version[(kind, ref)] = last - count + 1
         seq = None
@@ -100,7 +100,7 @@ class EventQueries:
             })
             if seq is not None:
                 seq += 1
-            if event.audit:
+            if event.audit or (event.audit is None and event.type in de.AUDITED):
                 audits.append(_audit_row(
                     self.app, context.actor, event.type, event.target, event.data.get("changes", []),
                     context.reason, context.request_id, event.group_id, event.circle_id, now,

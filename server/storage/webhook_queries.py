@@ -14,6 +14,7 @@ import peewee as pw
 from server.domain import errors
 from server.domain import webhooks as rules
 from server.storage.db import is_sqlite
+from server.storage.event_models import EventCounter
 from server.storage.models import database
 from server.storage.webhook_models import CallbackHook, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -39,9 +40,10 @@ def endpoint_dict(row) -> dict:
 
 
 def create_endpoint(app: str, url: str, event_types: list[str], description: str, secret: str, now: int) -> dict:
-    row = WebhookEndpoint.create(
+    published = EventCounter.select(EventCounter.last_seq).where(EventCounter.app == app).scalar() or 0
+    row = WebhookEndpoint.create(  # it receives the events from its creation on
         id="ep_" + rules.ulid(now, _secrets.randbits(80)), app=app, url=url, event_types=" ".join(event_types),
-        description=description, secret=secret, created_at=now, updated_at=now,
+        description=description, secret=secret, cursor_seq=published, created_at=now, updated_at=now,
     )
     return endpoint_dict(row)
 
@@ -174,10 +176,22 @@ def callbacks_with_secrets(app: str) -> dict[str, dict]:
 
 # ----- the delivery worker (each function its own transaction, opened by the caller) -----
 
-def enabled_endpoints() -> list[tuple[str, str]]:
-    """(app, id) of every enabled endpoint."""
-    return list(WebhookEndpoint.select(WebhookEndpoint.app, WebhookEndpoint.id)
-                .where(WebhookEndpoint.enabled == True).tuples())  # noqa: E712
+def endpoints_behind() -> list[str]:
+    """Ids of the enabled endpoints whose app has published events past their cursor: one
+    query, so an idle round costs next to nothing."""
+    query = (WebhookEndpoint.select(WebhookEndpoint.id)
+             .join(EventCounter, on=(EventCounter.app == WebhookEndpoint.app))
+             .where(WebhookEndpoint.enabled == True, EventCounter.last_seq > WebhookEndpoint.cursor_seq))  # noqa: E712
+    return [row[0] for row in query.tuples()]
+
+
+def endpoints_due(now: int) -> list[str]:
+    """Ids of the endpoints with a delivery due and not leased (the (status, next_attempt_at) index)."""
+    query = (WebhookDelivery.select(WebhookDelivery.endpoint_id).distinct()
+             .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now,
+                    WebhookDelivery.lease_until <= now)
+             .limit(1000))
+    return [row[0] for row in query.tuples()]
 
 
 def _lock_skip(query):
@@ -223,7 +237,13 @@ def fan_out(endpoint_id: str, events_after, now: int, batch: int) -> int:
     if row is None:
         return 0
     types = _types(row)
+    # Read before the events: every event up to it is published and visible, so when fewer than
+    # a batch match, the cursor can move that far even past events of other types.
+    published = EventCounter.select(EventCounter.last_seq).where(EventCounter.app == row.app).scalar() or 0
     events = events_after(row.app, row.cursor_seq, batch, types=types or None)
+    cursor = max([e.seq for e in events] + ([published] if len(events) < batch else []) + [row.cursor_seq])
+    if cursor != row.cursor_seq:
+        WebhookEndpoint.update(cursor_seq=cursor).where(WebhookEndpoint.id == row.id).execute()
     if not events:
         return 0
     made = []
@@ -238,7 +258,6 @@ def fan_out(endpoint_id: str, events_after, now: int, batch: int) -> int:
         })
     if made:
         WebhookDelivery.insert_many(made).on_conflict_ignore().execute()
-    WebhookEndpoint.update(cursor_seq=max(e.seq for e in events)).where(WebhookEndpoint.id == row.id).execute()
     return len(made)
 
 
@@ -253,12 +272,15 @@ class Claimed:
     attempt: int
 
 
-def claim(now: int, lease_ms: int, per_endpoint: int, limit: int) -> list[Claimed]:
-    """Due deliveries, leased to this process until now + lease_ms: at most per_endpoint in
-    flight for any endpoint (across processes: the leases are rows) and limit in all."""
+def claim(endpoint_ids: list[str], now: int, lease_ms: int, per_endpoint: int, limit: int) -> list[Claimed]:
+    """Due deliveries of these endpoints, leased to this process until now + lease_ms: at most
+    per_endpoint in flight for any endpoint (across processes: the leases are rows; the endpoint
+    row is locked while claiming, and one another process is claiming for is skipped) and
+    limit in all."""
     claimed: list[Claimed] = []
-    endpoints = list(_lock_skip(WebhookEndpoint.select().where(WebhookEndpoint.enabled == True)  # noqa: E712
-                                .order_by(WebhookEndpoint.id)))
+    endpoints = list(_lock_skip(WebhookEndpoint.select().where(
+        WebhookEndpoint.id.in_(endpoint_ids), WebhookEndpoint.enabled == True)  # noqa: E712
+        .order_by(WebhookEndpoint.id)))
     for endpoint in endpoints:
         if len(claimed) >= limit:
             break

@@ -145,7 +145,7 @@ def slow(seconds):
 @pytest.mark.parametrize("policy", ["allow", "deny"])
 def test_a_timeout_follows_the_failure_policy_and_is_audited(api, receiver, admin, policy):
     owner = api.user()
-    before = len(audit_rows(api.stack, "callback.fallback"))
+    before = len(audit_rows(admin, "callback.fallback"))
     path = hook_path(receiver, admin, "group.create", slow(1.0), timeout_ms=200, failure_policy=policy)
     started = time.monotonic()
     reply = owner.post("/api/groups", {"type": "group", "name": "超时"})
@@ -156,7 +156,7 @@ def test_a_timeout_follows_the_failure_policy_and_is_audited(api, receiver, admi
         assert_community_error(reply, 403)
         assert reply.json()["msg"] == "回调不可用，操作被拒绝"
     assert len(receiver.wait_for(path)) == 1
-    fallbacks = audit_rows(api.stack, "callback.fallback")
+    fallbacks = audit_rows(admin, "callback.fallback")
     assert len(fallbacks) == before + 1
     actor, target, reason, changes = fallbacks[-1]
     assert (actor, target, reason) == (f"user:{owner.id}", "callback:group.create", "timeout")
@@ -166,11 +166,11 @@ def test_a_timeout_follows_the_failure_policy_and_is_audited(api, receiver, admi
 def test_the_breaker_opens_after_failures_and_probes_after_its_pause(api, receiver, admin):
     owner = api.user()
     failing = hook_path(receiver, admin, "group.create", lambda item: (500, {}, {"error": "down"}))
-    before = len(audit_rows(api.stack, "callback.fallback"))
+    before = len(audit_rows(admin, "callback.fallback"))
     for _ in range(5):
         assert owner.post("/api/groups", {"type": "group", "name": "熔断"}).status_code == 200
     assert len(receiver.at(failing)) == 2  # then open: three requests never reached the endpoint
-    reasons = [row[2] for row in audit_rows(api.stack, "callback.fallback")[before:]]
+    reasons = [row[2] for row in audit_rows(admin, "callback.fallback")[before:]]
     assert reasons == ["HTTP 500", "HTTP 500"] + ["circuit breaker open"] * 3
     time.sleep(BREAKER_SECONDS + 0.2)
     receiver.answers[failing] = refuse("恢复后拒绝")

@@ -38,22 +38,14 @@ class WebhookAdmin:
         return next(e for e in endpoints if e.id == endpoint_id)
 
 
-def audit_rows(stack, action: str) -> list[tuple]:
-    """(actor, target, reason, changes) of the stack's audit entries with this action, oldest first,
-    read from its database (the entries' own RPC belongs to the audit log's tests)."""
-    sql = 'SELECT "actor", "target", "reason", "changes" FROM "audit_entry" WHERE "action" = {} ORDER BY "id"'
-    url = stack.database_url
-    if url.startswith("sqlite:///"):
-        import sqlite3
+def audit_rows(admin: WebhookAdmin, action: str) -> list[tuple]:
+    """(actor, target, reason, the changes' new values) of the app's newest 100 audit entries
+    with this action, oldest first, from AuditLogService."""
+    from groupkit.internal.v1 import audit_log_service_pb2, audit_log_service_pb2_grpc
 
-        with sqlite3.connect(url[len("sqlite:///"):]) as connection:
-            return connection.execute(sql.format("?"), (action,)).fetchall()
-    import psycopg2
-
-    connection = psycopg2.connect(url)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.format("%s"), (action,))
-            return cursor.fetchall()
-    finally:
-        connection.close()
+    with grpc.insecure_channel(f"127.0.0.1:{admin.api.stack.grpc_port}") as channel:
+        reply = audit_log_service_pb2_grpc.AuditLogServiceStub(channel).ListAuditEntries(
+            audit_log_service_pb2.ListAuditEntriesRequest(action=action, limit=100),
+            metadata=[("authorization", f"Bearer {admin.admin.token}")], timeout=15,
+        )
+    return [(e.actor, e.target, e.reason, " ".join(c.new_value for c in e.changes)) for e in reversed(reply.entries)]

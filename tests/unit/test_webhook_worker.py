@@ -185,3 +185,29 @@ def test_private_and_loopback_targets_are_refused_unless_allowed(uow):
             webhooks.create_endpoint(uow, ADMIN, url, [], "")
     with pytest.raises(errors.PermissionDenied):
         webhooks.create_endpoint(uow, Principal("default", 2), "http://93.184.216.34/x", [], "")
+
+
+def test_an_idle_round_writes_nothing_once_the_cursor_passed_other_types(uow, receiver):
+    endpoint(uow, receiver, "/idle")
+    emit(uow, "group.member.joined")  # not subscribed: the cursor moves past it anyway
+    work = worker(uow)
+    work.round()
+    from server.storage import webhook_queries
+
+    with uow.read("default"):
+        assert webhook_queries.endpoints_behind() == []
+        assert webhook_queries.endpoints_due(int(time.time() * 1000)) == []
+    assert receiver.at("/idle") == []
+
+
+def test_the_retry_schedule_is_the_specs_with_jitter():
+    from server.domain.webhooks import RETRY_SCHEDULE, retry_delay
+
+    assert RETRY_SCHEDULE == (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
+    assert retry_delay(1, rand=lambda: 0.0) == pytest.approx(4.5)
+    assert retry_delay(1, rand=lambda: 1.0) == pytest.approx(5.5)
+    assert retry_delay(9, rand=lambda: 0.5) == 86400
+    assert retry_delay(10) is None  # after the tenth attempt: failed
+    assert retry_delay(1, retry_after=120, rand=lambda: 0.5) == 120
+    assert retry_delay(2, retry_after=1, rand=lambda: 0.5) == 300
+    assert retry_delay(1, retry_after=10**9, rand=lambda: 0.5) == 86400
