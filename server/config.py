@@ -31,6 +31,9 @@ class Settings:
     # CORS_ALLOWED_ORIGINS: the browser origins Envoy answers CORS for, comma-separated; * any
     # (the default, as ThinkSNS+'s cors middleware: tokens travel in headers, not cookies); empty none.
     cors_allowed_origins: tuple[str, ...] = ("*",)
+    # DATABASE_READ_URL: a streaming standby of DATABASE_URL's PostgreSQL; reads may go there, each
+    # caller's own writes stay visible to them (server/storage/replica.py). Empty: the primary only.
+    database_read_url: str = ""
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -51,6 +54,7 @@ class Settings:
             circle_require_audit=env.get("CIRCLE_REQUIRE_AUDIT", "") == "1",
             public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{env.get('HTTP_PORT', '8080')}",
             users_must_exist=env.get("USERS_MUST_EXIST", "") == "1",
+            database_read_url=env.get("DATABASE_READ_URL", ""),
             cors_allowed_origins=tuple(
                 origin.strip() for origin in env.get("CORS_ALLOWED_ORIGINS", "*").split(",") if origin.strip()
             ),

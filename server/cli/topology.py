@@ -11,7 +11,9 @@ Envoys it shares its rate limits with. All from the environment; the defaults ar
 - Neither: the one box's servers, GRPC_PORT .. GRPC_PORT + SERVER_PROCESSES - 1 on 127.0.0.1.
 - EDGE_PEERS_FILE or EDGE_PEERS_DNS: the Envoys of the edge, themselves included (same
   formats). With one, the per-caller and total limits are shared by them (local_cluster_rate_limit):
-  each Envoy admits its share, so the edge as a whole holds RATE_LIMIT_* whatever its size."""
+  each Envoy admits its share, so the edge as a whole holds RATE_LIMIT_* whatever its size.
+- EDGE_FAULT_DELAY_MS: Envoy's fault filter delays every call by this much before it goes to a
+  server (a slow network where tc netem is unavailable: the multi-host test). Not for production."""
 
 import json
 import os
@@ -36,6 +38,7 @@ class Topology:
     dns_refresh_seconds: float = 5.0
     peers_file: str = ""
     peers_dns: str = ""  # host:port
+    fault_delay_ms: int = 0  # EDGE_FAULT_DELAY_MS: every call waits this long at this Envoy (tests: a slow network)
 
     @classmethod
     def from_env(cls, env=None) -> "Topology":
@@ -48,6 +51,7 @@ class Topology:
             dns_refresh_seconds=float(env.get("SERVER_DNS_REFRESH_SECONDS", "") or 5),
             peers_file=env.get("EDGE_PEERS_FILE", ""),
             peers_dns=env.get("EDGE_PEERS_DNS", ""),
+            fault_delay_ms=int(env.get("EDGE_FAULT_DELAY_MS", "") or 0),
         )
         if topology.servers_file and topology.servers_dns:
             raise ValueError("set SERVER_ENDPOINTS_FILE or SERVER_DNS, not both")
@@ -128,6 +132,17 @@ def _local_rate_limits(config: dict):
                         yield http_filter["typed_config"]
 
 
+def _router_filters(config: dict):
+    for listener in config["static_resources"]["listeners"]:
+        if "socket_address" not in listener.get("address", {}):
+            continue
+        for chain in listener.get("filter_chains", []):
+            for network_filter in chain.get("filters", []):
+                filters = network_filter.get("typed_config", {}).get("http_filters")
+                if filters:
+                    yield filters
+
+
 def apply(config_text: str, topology: Topology) -> str:
     """The rendered one-box config, placed on the topology. The one box's text comes back as it
     was; anything else comes back as JSON (YAML's flow style, which Envoy loads the same)."""
@@ -147,6 +162,9 @@ def apply(config_text: str, topology: Topology) -> str:
             servers.pop(key, None)
         servers.update(_discovery(SERVER_CLUSTER, topology.servers_file, topology.servers_dns,
                                   topology.dns_refresh_seconds))
+        # A host taken out of the list gets no new calls at once, even while it still answers its
+        # health check (Envoy would keep it otherwise); its calls in flight finish.
+        servers["ignore_health_on_host_removal"] = True
     if topology.peers_file or topology.peers_dns:
         clusters.append({"name": EDGE_CLUSTER, "connect_timeout": "1s",
                          **_discovery(EDGE_CLUSTER, topology.peers_file, topology.peers_dns,
@@ -154,4 +172,11 @@ def apply(config_text: str, topology: Topology) -> str:
         config.setdefault("cluster_manager", {})["local_cluster_name"] = EDGE_CLUSTER
         for limit in _local_rate_limits(config):
             limit["local_cluster_rate_limit"] = {}
+    if topology.fault_delay_ms:
+        for filters in _router_filters(config):
+            filters.insert(len(filters) - 1, {"name": "envoy.filters.http.fault", "typed_config": {
+                "@type": "type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault",
+                "delay": {"fixed_delay": f"{topology.fault_delay_ms / 1000}s",
+                          "percentage": {"numerator": 100, "denominator": "HUNDRED"}},
+            }})
     return json.dumps(config, indent=1)
