@@ -25,6 +25,8 @@ import time
 
 import peewee as pw
 
+from server.storage import sql
+
 STANDBY_RETRY_SECONDS = 2.0
 RECORD_FLOOR = (
     "INSERT INTO read_floor (app, user_id, lsn) VALUES (%s, %s, pg_current_wal_insert_lsn()) "
@@ -32,7 +34,7 @@ RECORD_FLOOR = (
 )
 # Whose write this is when no call's caller is set yet (the profile kept from a token's claims).
 acting_for: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("acting_for", default=None)
-FLOOR_OF = "SELECT lsn FROM read_floor WHERE app = %s AND user_id = %s"
+FLOOR_OF = "SELECT lsn FROM read_floor WHERE app = ? AND user_id = ?"
 
 
 def lsn_value(text: str | None) -> int | None:
@@ -58,13 +60,12 @@ class Standby:
         if key is not None:
             primary.execute_sql(RECORD_FLOOR, key).close()
 
-    def floor(self, primary: pw.Database) -> int | None:
+    def floor(self) -> int | None:
+        """The caller's floor, read on the primary (the thread's models' database) by a prepared statement."""
         key = self._caller()
         if key is None:
             return None
-        cursor = primary.execute_sql(FLOOR_OF, key)
-        row = cursor.fetchone()
-        cursor.close()
+        row = sql.fetch_one(FLOOR_OF, key)
         return lsn_value(row[0]) if row else None
 
     @property

@@ -117,7 +117,7 @@ class UnitOfWork:
         if self.standby is None or self.standby.down:
             return False
         with self._connection(tested=False, rerun_if_lost=True):
-            floor = self.standby.floor(self.db)
+            floor = self.standby.floor()
         try:
             with self._connection(tested=False, rerun_if_lost=True, on_standby=True):
                 return self.standby.replayed_past(floor)

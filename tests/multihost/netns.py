@@ -31,6 +31,23 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return -1
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below pid (children, theirs, ...)."""
+    parents = {int(p.name): _parent(int(p.name)) for p in Path("/proc").iterdir() if p.name.isdigit()}
+    found, frontier = [], {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found.extend(frontier)
+    return found
+
+
 def _ip(*args: str) -> None:
     result = subprocess.run(["ip", *args], capture_output=True, text=True)
     if result.returncode != 0:
@@ -88,9 +105,10 @@ class Lan:
 
     @staticmethod
     def kill(process: subprocess.Popen, sig=signal.SIGKILL) -> None:
-        """The process and every process it started (its group): a host's power cut."""
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
+        """The process and every process it started, at once: a host's power cut."""
+        for pid in [process.pid, *descendants(process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
         process.wait(15)
 
     def run(self, host: str, args: list[str], **kw) -> subprocess.CompletedProcess:

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives import serialization
 
 from server.api.tokens import ensure_local_key, mint
 from server.cli.topology import EDGE_CLUSTER, write_endpoints
-from tests.multihost.netns import Lan, inside, unavailable_reason
+from tests.multihost.netns import Lan, descendants, inside, unavailable_reason
 from tests.support.processes import ROOT, Postgres
 
 _why_not = unavailable_reason()
@@ -307,6 +307,58 @@ def test_a_callers_limit_holds_across_the_two_envoys(cluster):
     assert abs(ok[0] - expected) <= 0.1 * expected, (ok[0], expected)
 
 
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _tree(pid: int) -> list[int]:
+    return [pid, *descendants(pid)]
+
+
+def test_cpu_per_request_of_each_role(cluster):
+    """Not a bound: the measurement the README's sizing table quotes (2 cores, every role on them)."""
+    users = [_user(cluster) for _ in range(8)]
+    time.sleep(LAG_SECONDS + 0.5)  # their first calls replayed: reads may use the standby
+    roots = {
+        "edge (Envoy)": [cluster.processes[e].pid for e in EDGES],
+        "server": [cluster.processes[h].pid for h in ("srv-1", "srv-2")],
+        "PostgreSQL primary": [_postmaster(cluster.pg_dirs[0][1])],
+        "PostgreSQL standby": [_postmaster(cluster.pg_dirs[1][1])],
+    }
+
+    def cpu_by_pid() -> dict[str, dict[int, float]]:  # processes started during the window count from 0
+        return {role: {p: _cpu(p) for root in pids for p in _tree(root)} for role, pids in roots.items()}
+    measured = {}
+    for kind, method, path, body in [("read", "GET", "/api/user/groups", None),
+                                     ("write", "POST", "/api/groups", {"type": "group", "name": "cpu"})]:
+        count, stop = [0], threading.Event()
+
+        def work(index: int, method=method, path=path, body=body, count=count, stop=stop) -> None:
+            session, edge = requests.Session(), list(EDGES)[index % 2]
+            while not stop.is_set():
+                reply = session.request(method, cluster.url(edge, path), json=body, headers=users[index], timeout=10)
+                if reply.status_code == 200:
+                    count[0] += 1
+
+        before = cpu_by_pid()
+        with ThreadPoolExecutor(len(users)) as pool:
+            for i in range(len(users)):
+                pool.submit(work, i)
+            time.sleep(3)
+            stop.set()
+        after = cpu_by_pid()
+        measured[kind] = {role: round(sum(cpu - before[role].get(p, 0.0) for p, cpu in after[role].items())
+                                      / max(count[0], 1) * 1e6) for role in roots}
+        measured[kind]["requests"] = count[0]
+    (cluster.work.parent / "multihost-cpu.json").write_text(json.dumps(measured, indent=1))
+    print("CPU µs per request by role:", json.dumps(measured))
+    assert measured["read"]["requests"] > 0 and measured["write"]["requests"] > 0
+
+
 def _load(cluster, stop: threading.Event, results: list, writer: dict, edge_index: int) -> None:
     session = requests.Session()
     edges = list(EDGES)
@@ -387,3 +439,7 @@ def test_kill_9_of_a_host_costs_only_its_calls_in_flight_and_loses_no_acknowledg
     stored = {row[0] for row in cluster.primary_rows('SELECT id FROM "group" WHERE id = ANY(%s)', (acknowledged,))}
     assert stored == set(acknowledged)
     print(json.dumps({"acknowledged": len(acknowledged), "failed": len(failed)}))
+
+
+def _postmaster(data: Path) -> int:
+    return int((data / "postmaster.pid").read_text().split()[0])
