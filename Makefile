@@ -90,6 +90,9 @@ test-unit: gen ## Domain unit tests (no Envoy, no server process)
 test-e2e: gen ## End-to-end tests through a real Envoy and server, SQLite and PostgreSQL
 	$(PY) -m pytest -q tests/e2e
 
+test-multihost: gen ## Multi-host properties in network namespaces: 2 Envoys, 3 server hosts, a lagging standby (root only)
+	$(PY) -m pytest -q tests/multihost
+
 test: gen ## The whole suite
 	$(PY) -m pytest -q tests
 
@@ -102,4 +105,4 @@ clean: ## Remove the venv, node_modules, builds and local data
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test bench clean help
+.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test-multihost test bench clean help

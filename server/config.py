@@ -124,6 +124,9 @@ class Settings:
     # JWT_MAX_LIFETIME_SECONDS: a token whose exp is further ahead (of its iat, and of now) is
     # refused; 0 means no maximum.
     jwt_max_lifetime_seconds: int = DEFAULT_JWT_MAX_LIFETIME_SECONDS
+    # DATABASE_READ_URL: a streaming standby of DATABASE_URL's PostgreSQL; reads may go there, each
+    # caller's own writes stay visible to them (server/storage/replica.py). Empty: the primary only.
+    database_read_url: str = ""
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -156,6 +159,7 @@ class Settings:
             public_base_url=env.get("PUBLIC_BASE_URL", "") or f"http://127.0.0.1:{http_port}",
             users_must_exist=flag(env, "USERS_MUST_EXIST"),
             im_errors_as_200=flag(env, "IM_ERRORS_AS_200"),
+            database_read_url=env.get("DATABASE_READ_URL", "").strip(),
             cors_allowed_origins=tuple(
                 origin.strip() for origin in env.get("CORS_ALLOWED_ORIGINS", "*").split(",") if origin.strip()
             ),

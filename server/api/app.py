@@ -26,7 +26,7 @@ from groupkit.internal.v1 import webhook_admin_service_pb2 as webhook_admin_pb2
 from groupkit.internal.v1 import webhook_admin_service_pb2_grpc as webhook_admin_grpc
 from groupkit.notice.v1 import notice_service_pb2, notice_service_pb2_grpc
 from server.api.circle_methods import CircleAdminServicer, CircleServicer
-from server.api.edge import EdgeInterceptor, route_options
+from server.api.edge import EdgeInterceptor, current_caller, route_options
 from server.api.event_methods import AuditLogServicer, EventServicer
 from server.api.file_servicer import FileServicer
 from server.api.grades_methods import GradesAdminServicer
@@ -42,6 +42,7 @@ from server.services import circles, event_types, events, grades, lookup, webhoo
 from server.services.users import ProfileCache, sync_profile
 from server.storage.db import migrate, open_database
 from server.storage.files import LocalFileStore
+from server.storage.replica import Standby, acting_for
 from server.storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -94,11 +95,26 @@ class PortAwareReflection(reflection.ReflectionServicer):
         return super().ServerReflectionInfo(request_iterator, context)
 
 
+def _caller_key() -> tuple[str, int] | None:
+    """Whose reads and writes these are, for read-your-writes with a standby."""
+    caller = current_caller.get()
+    if caller is not None:
+        return caller.principal.app, caller.principal.user_id
+    return acting_for.get()
+
+
+def _standby(settings: Settings) -> Standby | None:
+    """DATABASE_READ_URL's standby, if one is set (issue 19)."""
+    if not settings.database_read_url:
+        return None
+    return Standby(open_database(settings.database_read_url, bind=False), _caller_key)
+
+
 def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Server, int]:
     """A started-ready (not yet started) server bound to 127.0.0.1:GRPC_PORT; returns it and the port."""
     db = open_database(settings.database_url)
     migrate(db)
-    uow = UnitOfWork(db)
+    uow = UnitOfWork(db, _standby(settings))
     event_settings = events.EventSettings.from_env(os.environ)  # EVENT_*/AUDIT_* variables
     hub = events.EventHub(db, event_settings)
     uow.after_commit = hub.committed
@@ -110,7 +126,11 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
     profiles = ProfileCache()
 
     def keep_profile(caller):
-        sync_profile(uow, profiles, caller.principal, caller.name, caller.avatar)
+        token = acting_for.set((caller.principal.app, caller.principal.user_id))
+        try:
+            sync_profile(uow, profiles, caller.principal, caller.name, caller.avatar)
+        finally:
+            acting_for.reset(token)
 
     veto = _veto(settings, uow)
     server = grpc.server(

@@ -11,7 +11,13 @@ Envoys it shares its rate limits with. All from the environment; the defaults ar
 - Neither: the one box's servers, GRPC_PORT .. GRPC_PORT + SERVER_PROCESSES - 1 on 127.0.0.1.
 - EDGE_PEERS_FILE or EDGE_PEERS_DNS: the Envoys of the edge, themselves included (same
   formats). With one, the per-caller and total limits are shared by them (local_cluster_rate_limit):
-  each Envoy admits its share, so the edge as a whole holds RATE_LIMIT_* whatever its size."""
+  each Envoy admits its share, so the edge as a whole holds RATE_LIMIT_* whatever its size.
+- GLOBAL_RATE_LIMIT_SERVICE: host:port of an envoyproxy/ratelimit service (Redis behind it): the
+  exact-global option. Every Envoy asks it about the same descriptors as the local limits
+  (deploy/ratelimit/config/groupkit.yaml holds the numbers); the local limits stay as each Envoy's
+  flood guard. It fails open: with the service down, calls pass (the local limits still hold).
+- EDGE_FAULT_DELAY_MS: Envoy's fault filter delays every call by this much before it goes to a
+  server (a slow network where tc netem is unavailable: the multi-host test). Not for production."""
 
 import json
 import os
@@ -36,6 +42,8 @@ class Topology:
     dns_refresh_seconds: float = 5.0
     peers_file: str = ""
     peers_dns: str = ""  # host:port
+    global_rate_limit: str = ""  # GLOBAL_RATE_LIMIT_SERVICE: host:port of envoyproxy/ratelimit (gRPC)
+    fault_delay_ms: int = 0  # EDGE_FAULT_DELAY_MS: every call waits this long at this Envoy (tests: a slow network)
 
     @classmethod
     def from_env(cls, env=None) -> "Topology":
@@ -48,12 +56,15 @@ class Topology:
             dns_refresh_seconds=float(env.get("SERVER_DNS_REFRESH_SECONDS", "") or 5),
             peers_file=env.get("EDGE_PEERS_FILE", ""),
             peers_dns=env.get("EDGE_PEERS_DNS", ""),
+            global_rate_limit=env.get("GLOBAL_RATE_LIMIT_SERVICE", ""),
+            fault_delay_ms=int(env.get("EDGE_FAULT_DELAY_MS", "") or 0),
         )
         if topology.servers_file and topology.servers_dns:
             raise ValueError("set SERVER_ENDPOINTS_FILE or SERVER_DNS, not both")
         if topology.peers_file and topology.peers_dns:
             raise ValueError("set EDGE_PEERS_FILE or EDGE_PEERS_DNS, not both")
-        for name, value in (("SERVER_DNS", topology.servers_dns), ("EDGE_PEERS_DNS", topology.peers_dns)):
+        for name, value in (("SERVER_DNS", topology.servers_dns), ("EDGE_PEERS_DNS", topology.peers_dns),
+                            ("GLOBAL_RATE_LIMIT_SERVICE", topology.global_rate_limit)):
             if value:
                 split_host_port(value, name)
         return topology
@@ -128,6 +139,55 @@ def _local_rate_limits(config: dict):
                         yield http_filter["typed_config"]
 
 
+def _router_filters(config: dict):
+    for listener in config["static_resources"]["listeners"]:
+        if "socket_address" not in listener.get("address", {}):
+            continue
+        for chain in listener.get("filter_chains", []):
+            for network_filter in chain.get("filters", []):
+                filters = network_filter.get("typed_config", {}).get("http_filters")
+                if filters:
+                    yield filters
+
+
+RATE_LIMIT_CLUSTER = "ratelimit"
+RATE_LIMIT_DOMAIN = "groupkit"
+
+
+def _add_global_rate_limit(config: dict, address: str) -> None:
+    """envoy.filters.http.ratelimit right after the local limits, asking the service with the
+    same descriptors (app, caller, kind) plus one every call shares (total: all)."""
+    host, port = split_host_port(address, "GLOBAL_RATE_LIMIT_SERVICE")
+    config["static_resources"]["clusters"].append({
+        "name": RATE_LIMIT_CLUSTER, "type": "STRICT_DNS", "connect_timeout": "1s", "dns_lookup_family": "V4_PREFERRED",
+        "typed_extension_protocol_options": {"envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
+            "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+            "explicit_http_config": {"http2_protocol_options": {}}}},
+        "load_assignment": {"cluster_name": RATE_LIMIT_CLUSTER,
+                            "endpoints": [{"lb_endpoints": [_endpoint(host, port)]}]},
+    })
+    for filters in _router_filters(config):
+        local = next(i for i, f in enumerate(filters) if f["typed_config"]["@type"].endswith("LocalRateLimit"))
+        actions = [limit["actions"] for limit in filters[local]["typed_config"]["rate_limits"]]
+        filters.insert(local + 1, {"name": "envoy.filters.http.ratelimit", "typed_config": {
+            "@type": "type.googleapis.com/envoy.extensions.filters.http.ratelimit.v3.RateLimit",
+            "domain": RATE_LIMIT_DOMAIN, "stage": 0, "timeout": "0.02s", "failure_mode_deny": False,
+            "enable_x_ratelimit_headers": "DRAFT_VERSION_03",
+            "rate_limit_service": {"transport_api_version": "V3",
+                                   "grpc_service": {"envoy_grpc": {"cluster_name": RATE_LIMIT_CLUSTER}}},
+        }})
+    for listener in config["static_resources"]["listeners"]:
+        if "socket_address" not in listener.get("address", {}):
+            continue
+        for chain in listener["filter_chains"]:
+            for network_filter in chain["filters"]:
+                for host_config in network_filter["typed_config"]["route_config"]["virtual_hosts"]:
+                    host_config["rate_limits"] = [
+                        *({"stage": 0, "actions": a} for a in actions),
+                        {"stage": 0, "actions": [{"generic_key": {"descriptor_key": "total", "descriptor_value": "all"}}]},
+                    ]
+
+
 def apply(config_text: str, topology: Topology) -> str:
     """The rendered one-box config, placed on the topology. The one box's text comes back as it
     was; anything else comes back as JSON (YAML's flow style, which Envoy loads the same)."""
@@ -147,6 +207,9 @@ def apply(config_text: str, topology: Topology) -> str:
             servers.pop(key, None)
         servers.update(_discovery(SERVER_CLUSTER, topology.servers_file, topology.servers_dns,
                                   topology.dns_refresh_seconds))
+        # A host taken out of the list gets no new calls at once, even while it still answers its
+        # health check (Envoy would keep it otherwise); its calls in flight finish.
+        servers["ignore_health_on_host_removal"] = True
     if topology.peers_file or topology.peers_dns:
         clusters.append({"name": EDGE_CLUSTER, "connect_timeout": "1s",
                          **_discovery(EDGE_CLUSTER, topology.peers_file, topology.peers_dns,
@@ -154,4 +217,13 @@ def apply(config_text: str, topology: Topology) -> str:
         config.setdefault("cluster_manager", {})["local_cluster_name"] = EDGE_CLUSTER
         for limit in _local_rate_limits(config):
             limit["local_cluster_rate_limit"] = {}
+    if topology.global_rate_limit:
+        _add_global_rate_limit(config, topology.global_rate_limit)
+    if topology.fault_delay_ms:
+        for filters in _router_filters(config):
+            filters.insert(len(filters) - 1, {"name": "envoy.filters.http.fault", "typed_config": {
+                "@type": "type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault",
+                "delay": {"fixed_delay": f"{topology.fault_delay_ms / 1000}s",
+                          "percentage": {"numerator": 100, "denominator": "HUNDRED"}},
+            }})
     return json.dumps(config, indent=1)

@@ -2,7 +2,10 @@
 
 import peewee as pw
 
-database = pw.DatabaseProxy()
+from server.storage.routing import RoutingDatabaseProxy
+
+# The primary; a read the unit of work sends to a standby (DATABASE_READ_URL) is routed there for its thread.
+database = RoutingDatabaseProxy()
 
 
 def _on_sqlite(db) -> bool:

@@ -42,7 +42,7 @@ def test_servers_from_a_watched_file_and_limits_shared_by_the_edges(tmp_path):
     write_endpoints(tmp_path / "servers.json", ["198.18.0.11:50051", "198.18.0.12:50051"])
     write_endpoints(tmp_path / "edges.json", ["198.18.0.21:8080", "198.18.0.22:8080"], EDGE_CLUSTER)
     env = {"SERVER_ENDPOINTS_FILE": str(tmp_path / "servers.json"), "EDGE_PEERS_FILE": str(tmp_path / "edges.json"),
-           "EDGE_LISTEN_ADDRESS": "0.0.0.0"}
+           "EDGE_LISTEN_ADDRESS": "0.0.0.0", "EDGE_FAULT_DELAY_MS": "20"}
     text = apply(_render(), Topology.from_env(env))
     config = json.loads(text)
     servers = next(c for c in config["static_resources"]["clusters"] if c["name"] == SERVER_CLUSTER)
@@ -52,6 +52,7 @@ def test_servers_from_a_watched_file_and_limits_shared_by_the_edges(tmp_path):
     assert '"local_cluster_rate_limit": {}' in text
     assert config["static_resources"]["listeners"][0]["address"]["socket_address"]["address"] == "0.0.0.0"
     assert "127.0.0.1" not in json.dumps(config["static_resources"])
+    assert '"fixed_delay": "0.02s"' in text
     _valid(tmp_path, text)
 
 
