@@ -2,32 +2,11 @@
 -- dialect's JSON envelope in x-http-code / x-http-body metadata; this filter applies them and
 -- removes every grpc-* header. Envoy's own replies (no token, bad JSON or types, unknown
 -- path, body too large, no upstream) get the dialect's envelope and words here too.
--- Native gRPC callers pass untouched.
+-- Native gRPC callers never reach it: their route does not create this filter.
+-- It runs on responses only (issue 20): the dialect of a REST path is its route's metadata
+-- (server/cli/envoy_config.py DIALECT_PREFIXES), read only when Envoy's own reply needs it.
 
 local COMMUNITY, IM, CIRCLES = "community", "im", "circles"
-
--- The dialect that owns a REST path (CONTRACT.md "REST paths").
-local function dialect_of(path)
-  if string.sub(path, 1, 8) == "/api/v2/" then
-    return CIRCLES
-  elseif string.sub(path, 1, 5) == "/api/" or string.sub(path, 1, 13) == "/group/manage" then
-    return COMMUNITY
-  elseif string.sub(path, 1, 7) == "/group/" then
-    return IM
-  end
-  return nil
-end
-
-function envoy_on_request(handle)
-  local headers = handle:headers()
-  local content_type = headers:get("content-type") or ""
-  local metadata = handle:streamInfo():dynamicMetadata()
-  if string.sub(content_type, 1, 16) == "application/grpc" then
-    metadata:set("edge", "native", "1")
-    return
-  end
-  metadata:set("edge", "dialect", dialect_of(headers:get(":path") or "") or "")
-end
 
 local ESCAPES = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t'}
 
@@ -138,8 +117,9 @@ end
 
 -- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
 -- status is known before the body is read, and headers cannot change after it is.
-local function rewrite_envoy_reply(handle, headers, edge, status)
-  local dialect = edge["dialect"]
+local function rewrite_envoy_reply(handle, headers, status)
+  local dialect = handle:metadata():get("dialect")
+  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
   local type_error = status == 400 and edge["malformed"] ~= "1"
   if dialect == CIRCLES and type_error then
     status = 422  -- Laravel answers invalid input with 422
@@ -157,10 +137,6 @@ local function rewrite_envoy_reply(handle, headers, edge, status)
 end
 
 function envoy_on_response(handle)
-  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
-  if edge["native"] == "1" then
-    return
-  end
   local headers = handle:headers()
   local code, body = headers:get("x-http-code"), headers:get("x-http-body")
   if body then
@@ -168,7 +144,7 @@ function envoy_on_response(handle)
   end
   local status = tonumber(headers:get(":status")) or 500
   if body == nil and status >= 400 then
-    rewrite_envoy_reply(handle, headers, edge, status)
+    rewrite_envoy_reply(handle, headers, status)
     return
   end
   -- Every header edit comes before handle:body(): edits made after it are not applied.

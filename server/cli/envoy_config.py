@@ -162,8 +162,55 @@ def native_skipped_filters() -> dict:
 
 
 def bodiless_skipped_filters() -> dict:
-    """REST GETs: no body to check; the im app_id check is the server's too (same 401, same words)."""
+    """REST GETs outside the im dialect: no body to check and no app_id to compare. (An im GET keeps
+    request_checks.lua: its app_id is refused with 401 before the transcoder reads the query, whose
+    type errors would otherwise answer first; tests/e2e/test_conformance.py TestAuthenticationComesFirst.)"""
     return skipped_filters(REQUEST_CHECKS_FILTER)
+
+
+# The dialect that owns a REST path (CONTRACT.md "REST paths"), first match wins. edge.lua reads it
+# from the route's metadata: no Lua runs on the request to find it.
+DIALECT_PREFIXES = [("/api/v2/", "circles"), ("/api/", "community"), ("/group/manage", "community"), ("/group/", "im")]
+ROUTES_INDENT = 14  # the routes' column in envoy.yaml
+
+
+def _dialect_metadata(dialect: str) -> dict:
+    return {"filter_metadata": {EDGE_LUA_FILTER: {"dialect": dialect}}}
+
+
+def _yaml_items(items: list[str]) -> str:
+    """Block-sequence items for the routes list, the first in the template's own place."""
+    return ("\n" + " " * ROUTES_INDENT).join(f"- {item}" for item in items)
+
+
+def transcoded_routes(upstream_regex: str) -> str:
+    """After the transcoder: its gRPC path, to the upstream route (the template's `*upstream`),
+    with the dialect of the REST path it kept in x-envoy-original-path."""
+    items = []
+    for prefix, dialect in DIALECT_PREFIXES:
+        match = {"safe_regex": {"regex": upstream_regex},
+                 "headers": [{"name": "x-envoy-original-path", "string_match": {"prefix": prefix}}]}
+        items.append(f'{{"match": {json.dumps(match)}, "metadata": {json.dumps(_dialect_metadata(dialect))}, '
+                     '"route": *upstream}')
+    return _yaml_items(items)
+
+
+def rest_entry_routes() -> str:
+    """Where a REST request starts (the docs listener's 404 unless the transcoder routes it): its
+    dialect, and for a GET outside the im dialect, request_checks.lua not created."""
+    get = [{"name": ":method", "string_match": {"exact": "GET"}}]
+    items = []
+    for prefix, dialect in [*DIALECT_PREFIXES, ("/", None)]:
+        for headers, skipped in ((get, bodiless_skipped_filters()), (None, None)):
+            if (dialect is None and skipped is None) or (dialect == "im" and skipped):
+                continue  # the template's catch-all; an im GET is checked like any im request
+            route = {"match": {"prefix": prefix, **({"headers": headers} if headers else {})}, "route": {"cluster": "docs"}}
+            if dialect:
+                route["metadata"] = _dialect_metadata(dialect)
+            if skipped:
+                route["typed_per_filter_config"] = skipped
+            items.append(json.dumps(route))
+    return _yaml_items(items)
 
 
 # Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
@@ -246,7 +293,8 @@ def render(
         JWT_PROVIDER=JWT_PROVIDER,
         JWT_CACHE_SIZE=JWT_CACHE_SIZE,
         NATIVE_SKIPPED_FILTERS=json.dumps(native_skipped_filters()),
-        BODILESS_SKIPPED_FILTERS=json.dumps(bodiless_skipped_filters()),
+        TRANSCODED_ROUTES=transcoded_routes(upstream_route_regex(services)),
+        REST_ENTRY_ROUTES=rest_entry_routes(),
         JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services), grpc_methods(descriptor, services))),
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
