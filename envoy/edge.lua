@@ -2,32 +2,11 @@
 -- dialect's JSON envelope in x-http-code / x-http-body metadata; this filter applies them and
 -- removes every grpc-* header. Envoy's own replies (no token, bad JSON or types, unknown
 -- path, body too large, no upstream) get the dialect's envelope and words here too.
--- Native gRPC callers pass untouched.
+-- Native gRPC callers never reach it: their route does not create this filter.
+-- It runs on responses only (issue 20): the dialect of a REST path is its route's metadata
+-- (server/cli/envoy_config.py DIALECT_PREFIXES), read only when Envoy's own reply needs it.
 
 local COMMUNITY, IM, CIRCLES = "community", "im", "circles"
-
--- The dialect that owns a REST path (CONTRACT.md "REST paths").
-local function dialect_of(path)
-  if string.sub(path, 1, 8) == "/api/v2/" then
-    return CIRCLES
-  elseif string.sub(path, 1, 5) == "/api/" or string.sub(path, 1, 13) == "/group/manage" then
-    return COMMUNITY
-  elseif string.sub(path, 1, 7) == "/group/" or string.sub(path, 1, 12) == "/app/qrcode/" then
-    return IM  -- /app/qrcode/: MaxIM's app-server QR paths its web SDK calls
-  end
-  return nil
-end
-
-function envoy_on_request(handle)
-  local headers = handle:headers()
-  local content_type = headers:get("content-type") or ""
-  local metadata = handle:streamInfo():dynamicMetadata()
-  if string.sub(content_type, 1, 16) == "application/grpc" then
-    metadata:set("edge", "native", "1")
-    return
-  end
-  metadata:set("edge", "dialect", dialect_of(headers:get(":path") or "") or "")
-end
 
 local ESCAPES = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t'}
 
@@ -158,8 +137,9 @@ end
 -- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
 -- status is known before the body is read, and headers cannot change after it is, except in
 -- the transcoder's own 404, which has its body with its headers.
-local function rewrite_envoy_reply(handle, headers, edge, status)
-  local dialect = edge["dialect"]
+local function rewrite_envoy_reply(handle, headers, status)
+  local dialect = handle:metadata():get("dialect")
+  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
   local text
   if status == 404 then
     -- A path some route knows, with none of its methods: 405 with Allow (issue 17).
@@ -201,10 +181,6 @@ local function rewrite_envoy_reply(handle, headers, edge, status)
 end
 
 function envoy_on_response(handle)
-  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
-  if edge["native"] == "1" then
-    return
-  end
   local headers = handle:headers()
   local code, body = headers:get("x-http-code"), headers:get("x-http-body")
   if body then
@@ -212,7 +188,7 @@ function envoy_on_response(handle)
   end
   local status = tonumber(headers:get(":status")) or 500
   if body == nil and status >= 400 then
-    rewrite_envoy_reply(handle, headers, edge, status)
+    rewrite_envoy_reply(handle, headers, status)
     return
   end
   -- Every header edit comes before handle:body(): edits made after it are not applied.

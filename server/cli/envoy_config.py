@@ -319,6 +319,13 @@ def upstream_route_regex(services: list[str]) -> str:
 EDGE_LUA_FILTER = "envoy.filters.http.lua"
 REQUEST_CHECKS_FILTER = "envoy.filters.http.lua.request_checks"
 TRANSCODER_FILTER = "envoy.filters.http.grpc_json_transcoder"
+GRPC_HEADERS_FILTER = "envoy.filters.http.header_mutation.rest_answers"
+# What a REST client never sees: gRPC's headers and trailers, and the server's status and envelope
+# metadata (edge.lua has applied them before this filter runs on the way out).
+GRPC_RESPONSE_HEADERS = [
+    "grpc-status", "grpc-message", "grpc-status-details-bin", "grpc-accept-encoding", "grpc-encoding",
+    "x-http-code", "x-http-body",
+]
 JWT_CACHE_SIZE = 1000  # verified tokens jwt_authn keeps per worker (each still checked against its exp)
 
 
@@ -331,12 +338,86 @@ def skipped_filters(*names: str) -> dict:
 def native_skipped_filters() -> dict:
     """Native gRPC and gRPC-web calls: nothing to rewrite on the way out (edge.lua), no JSON body
     or im header to check (request_checks.lua), nothing to transcode."""
-    return skipped_filters(EDGE_LUA_FILTER, REQUEST_CHECKS_FILTER, TRANSCODER_FILTER)
+    return skipped_filters(EDGE_LUA_FILTER, REQUEST_CHECKS_FILTER, TRANSCODER_FILTER, GRPC_HEADERS_FILTER)
 
 
 def bodiless_skipped_filters() -> dict:
-    """REST GETs: no body to check; the im app_id check is the server's too (same 401, same words)."""
+    """REST GETs outside the im dialect: no body to check and no app_id to compare. (An im GET keeps
+    request_checks.lua: its app_id is refused with 401 before the transcoder reads the query, whose
+    type errors would otherwise answer first; tests/e2e/test_conformance.py TestAuthenticationComesFirst.)"""
     return skipped_filters(REQUEST_CHECKS_FILTER)
+
+
+def grpc_headers_mutations() -> dict:
+    """header_mutation's removals from every REST answer's headers and trailers."""
+    removals = [{"remove": name} for name in GRPC_RESPONSE_HEADERS]
+    return {"response_mutations": removals, "response_trailers_mutations": removals}
+
+
+def _response_header(name: str) -> dict:
+    return {"name": name, "typed_config": {
+        "@type": "type.googleapis.com/envoy.type.matcher.v3.HttpResponseHeaderMatchInput", "header_name": name}}
+
+
+def edge_lua_skip_matcher() -> dict:
+    """edge.lua is skipped on an answer with nothing to rewrite: a 200 without the server's x-http-code
+    (a success the transcoder printed). Errors (Envoy's own or the server's) and other statuses run it."""
+    status_200 = {"single_predicate": {"input": _response_header(":status"), "value_match": {"exact": "200"}}}
+    present = {"safe_regex": {"google_re2": {}, "regex": ".*"}}
+    code_sent = {"single_predicate": {"input": _response_header("x-http-code"), "value_match": present}}
+    skip = {"name": "skip", "typed_config": {
+        "@type": "type.googleapis.com/envoy.extensions.filters.common.matcher.action.v3.SkipFilter"}}
+    return {"matcher_list": {"matchers": [{
+        "predicate": {"and_matcher": {"predicate": [status_200, {"not_matcher": code_sent}]}},
+        "on_match": {"action": skip},
+    }]}}
+
+
+# The dialect that owns a REST path (CONTRACT.md "REST paths"), first match wins. edge.lua reads it
+# from the route's metadata: no Lua runs on the request to find it.
+# /app/qrcode/: MaxIM's app-server QR paths its web SDK calls (im).
+DIALECT_PREFIXES = [("/api/v2/", "circles"), ("/api/", "community"), ("/group/manage", "community"), ("/group/", "im"),
+                    ("/app/qrcode/", "im")]
+ROUTES_INDENT = 14  # the routes' column in envoy.yaml
+
+
+def _dialect_metadata(dialect: str) -> dict:
+    return {"filter_metadata": {EDGE_LUA_FILTER: {"dialect": dialect}}}
+
+
+def _yaml_items(items: list[str]) -> str:
+    """Block-sequence items for the routes list, the first in the template's own place."""
+    return ("\n" + " " * ROUTES_INDENT).join(f"- {item}" for item in items)
+
+
+def transcoded_routes(upstream_regex: str) -> str:
+    """After the transcoder: its gRPC path, to the upstream route (the template's `*upstream`),
+    with the dialect of the REST path it kept in x-envoy-original-path."""
+    items = []
+    for prefix, dialect in DIALECT_PREFIXES:
+        match = {"safe_regex": {"regex": upstream_regex},
+                 "headers": [{"name": "x-envoy-original-path", "string_match": {"prefix": prefix}}]}
+        items.append(f'{{"match": {json.dumps(match)}, "metadata": {json.dumps(_dialect_metadata(dialect))}, '
+                     '"request_headers_to_add": *public_port, "route": *upstream}')
+    return _yaml_items(items)
+
+
+def rest_entry_routes() -> str:
+    """Where a REST request starts (the docs listener's 404 unless the transcoder routes it): its
+    dialect, and for a GET outside the im dialect, request_checks.lua not created."""
+    get = [{"name": ":method", "string_match": {"exact": "GET"}}]
+    items = []
+    for prefix, dialect in [*DIALECT_PREFIXES, ("/", None)]:
+        for headers, skipped in ((get, bodiless_skipped_filters()), (None, None)):
+            if (dialect is None and skipped is None) or (dialect == "im" and skipped):
+                continue  # the template's catch-all; an im GET is checked like any im request
+            route = {"match": {"prefix": prefix, **({"headers": headers} if headers else {})}, "route": {"cluster": "docs"}}
+            if dialect:
+                route["metadata"] = _dialect_metadata(dialect)
+            if skipped:
+                route["typed_per_filter_config"] = skipped
+            items.append(json.dumps(route))
+    return _yaml_items(items)
 
 
 # Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
@@ -418,7 +499,11 @@ def render(
         JWT_PROVIDER=JWT_PROVIDER,
         JWT_CACHE_SIZE=JWT_CACHE_SIZE,
         NATIVE_SKIPPED_FILTERS=json.dumps(native_skipped_filters()),
-        BODILESS_SKIPPED_FILTERS=json.dumps(bodiless_skipped_filters()),
+        GRPC_HEADERS_FILTER=GRPC_HEADERS_FILTER,
+        GRPC_HEADERS_MUTATIONS=json.dumps(grpc_headers_mutations()),
+        EDGE_LUA_SKIP_MATCHER=json.dumps(edge_lua_skip_matcher()),
+        TRANSCODED_ROUTES=transcoded_routes(upstream_route_regex(services)),
+        REST_ENTRY_ROUTES=rest_entry_routes(),
         JWT_RULES=json.dumps(jwt_rules(rest_routes, grpc_methods(descriptor, services))),
         EDGE_CONTEXT=json.dumps(edge_context(rest_routes, im_errors_as_200=im_errors_as_200)),
         IM_OVERLOAD_STATUS=200 if im_errors_as_200 else 503,

@@ -10,6 +10,7 @@ from server.domain.model import (
     GroupKind,
     GroupSection,
     ImType,
+    JoinedGroup,
     Member,
     MemberPage,
     Membership,
@@ -253,5 +254,12 @@ def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int)
     return MemberPage(members=members, next_cursor=next_cursor, total=group.member_count)
 
 
+def joined_groups(uow, actor: Principal) -> list[JoinedGroup]:
+    """The caller's groups as their list shows them (id, name, avatar, IM id, role)."""
+    with uow.read(actor.app) as store:
+        return store.joined_groups(actor.user_id)
+
+
 def joined_im_ids(uow, actor: Principal) -> list[int]:
-    return [m.group.im_id for m in user_memberships(uow, actor)]
+    with uow.read(actor.app) as store:
+        return store.joined_im_ids(actor.user_id)
