@@ -10,10 +10,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PROTO_FILES := $(shell find protos/groupkit -name '*.proto' | sort)
-USER ?= 5
+# make token's claims. USER_ID, not USER: every login shell exports USER (its user name), which
+# would override a default; `make token USER=7` on the command line still works.
+USER_ID ?= 5
 NAME ?=
 APP ?= default
 ADMIN ?= 0
+TOKEN_USER = $(if $(filter command line,$(origin USER)),$(USER),$(USER_ID))
 
 ##### Setup #####
 
@@ -55,8 +58,14 @@ gen: $(STAMP) $(NODE_STAMP) ## Regenerate gen/ (Python and TypeScript code, type
 run: gen ## Start the gRPC server and Envoy in the foreground (Ctrl-C stops both)
 	$(PY) -m server.cli.run
 
-token: $(STAMP) ## Print a JWT: make token USER=5 NAME=Z63482 [APP=acme] [ADMIN=1]
-	@$(PY) -m server.cli.token --user "$(USER)" --name "$(NAME)" --app "$(APP)" $(if $(filter 1,$(ADMIN)),--admin,)
+edge: gen ## Multi-host: one Envoy only (EDGE_LISTEN_ADDRESS, SERVER_ENDPOINTS_FILE or SERVER_DNS, EDGE_PEERS_*: README)
+	$(PY) -m server.cli.edge
+
+serve: gen ## Multi-host: this host's SERVER_PROCESSES gRPC servers only, on GRPC_BIND_ADDRESS (default 0.0.0.0)
+	$(PY) -m server.cli.serve
+
+token: $(STAMP) ## Print a JWT signed with the running stack's key: make token USER_ID=5 NAME=Z63482 [APP=acme] [ADMIN=1]
+	@$(PY) -m server.cli.token --user "$(TOKEN_USER)" --name "$(NAME)" --app "$(APP)" --admin "$(ADMIN)"
 
 ##### Checks #####
 
@@ -81,6 +90,9 @@ test-unit: gen ## Domain unit tests (no Envoy, no server process)
 test-e2e: gen ## End-to-end tests through a real Envoy and server, SQLite and PostgreSQL
 	$(PY) -m pytest -q tests/e2e
 
+test-multihost: gen ## Multi-host properties in network namespaces: 2 Envoys, 3 server hosts, a lagging standby (root only)
+	$(PY) -m pytest -q tests/multihost
+
 test: gen ## The whole suite
 	$(PY) -m pytest -q tests
 
@@ -91,6 +103,6 @@ clean: ## Remove the venv, node_modules, builds and local data
 	rm -rf $(VENV) node_modules build dist data .pytest_cache
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-.PHONY: venv node client-python gen run token lint test-unit test-e2e test bench clean help
+.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test-multihost test bench clean help

@@ -13,7 +13,7 @@ column of each row is its req/s over the authenticated ceiling ("manage") of the
 
 from dataclasses import dataclass
 
-READ, WRITE, CEILING = "read", "write", "ceiling"
+READ, WRITE, CEILING, FLOOR = "read", "write", "ceiling", "floor"
 HEALTH_PATH = "/grpc.health.v1.Health/Check"
 AUTH_CEILING = "manage"
 
@@ -33,10 +33,14 @@ class Row:
     grpc: bool = False
 
 
+FLOOR_ROW = "floor"
+BUSY_GROUPS = 5_000  # the groups of the `busy` user (a bot or an admin account), issue 20
 BIG_CONCURRENCY = 1  # the 100k-member pages are a latency target (p99 < 20 ms): one request at a time
 
 ROWS = [
     Row("health", "ceiling: gRPC Health/Check (native)", "POST", HEALTH_PATH, CEILING, grpc=True),
+    # The bare grpcio server (bench/floor.py, the same worker count, only Health), h2load straight at it.
+    Row(FLOOR_ROW, "floor: bare grpcio Health/Check (direct, no Envoy)", "POST", HEALTH_PATH, FLOOR, grpc=True),
     Row(AUTH_CEILING, "ceiling: GET /api/group/manage (auth, static)", "GET", "/api/group/manage", CEILING),
     Row("c-detail", "community detail", "GET", "/api/groups/{im_id}"),
     Row("c-members", "community members", "GET", "/api/members?group_id={group_id}"),
@@ -55,6 +59,15 @@ ROWS = [
     Row("big-last", "100k members: last page", "GET",
         "/group/member_list?group_id={big_im_id}&limit=50&cursor={big_last}",
         user="big_owner", databases=("postgresql",), concurrency=BIG_CONCURRENCY),
+    # A user in 5 000 groups: a few µs per line, and 8 callers at least as fast as one (issue 20).
+    Row("busy-groups-c1", f"user in {BUSY_GROUPS} groups: /api/user/groups", "GET", "/api/user/groups",
+        user="busy", concurrency=1),
+    Row("busy-groups-c8", f"user in {BUSY_GROUPS} groups: /api/user/groups", "GET", "/api/user/groups",
+        user="busy", concurrency=8),
+    Row("busy-joined-c1", f"user in {BUSY_GROUPS} groups: /group/user_joined", "GET", "/group/user_joined",
+        user="busy", concurrency=1),
+    Row("busy-joined-c8", f"user in {BUSY_GROUPS} groups: /group/user_joined", "GET", "/group/user_joined",
+        user="busy", concurrency=8),
     # Writes last: the rows they add (and PostgreSQL's autovacuum after them) must not disturb the latency rows.
     Row("w-join", "write: join (POST /api/groups/{id}/join)", "POST", "", WRITE, body="{{}}", user="joiner",
         fresh="join_paths"),

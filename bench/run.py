@@ -36,8 +36,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import profile
-from bench.rows import AUTH_CEILING, CEILING, ROWS, Row
+from bench import floor, profile
+from bench.rows import AUTH_CEILING, BUSY_GROUPS, CEILING, FLOOR, ROWS, Row
 from bench.seed import Seed
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +84,7 @@ class Result:
     database_cpu_us: float = math.nan  # CPU of PostgreSQL's processes per request, measured window
     error_statuses: dict = field(default_factory=dict)  # HTTP status → count, of the errors
     ceiling_rps: float = math.nan  # the authenticated ceiling the ratio is over (mean of before and after)
+    over_floor: float = math.nan  # server CPU per request over the bare grpcio server's (the floor row)
 
 
 def percentile(ordered: list[int], p: float) -> float:
@@ -187,6 +188,40 @@ def running_stack(data_dir: Path, database_url: str, processes: int):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@dataclass
+class FloorServer:
+    """bench/floor.py: a bare grpcio server (Health only, the server's worker count), measured like a
+    stack whose only process is the server; h2load calls it directly."""
+
+    port: int
+    process: subprocess.Popen
+    database_pid: None = None
+
+    def server_pids(self) -> list[int]:
+        return [self.process.pid]
+
+    def envoy_pids(self) -> list[int]:
+        return []
+
+    def database_pids(self) -> list[int]:
+        return []
+
+
+@contextlib.contextmanager
+def floor_server():
+    (port,) = free_ports(1)
+    workers = os.environ.get("GRPC_WORKERS", "4")
+    process = subprocess.Popen([sys.executable, "-m", "bench.floor", str(port), workers], cwd=PROJECT_ROOT,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        if process.stdout.readline().strip() != floor.READY_LINE:
+            raise BenchFailed(f"the floor server did not start: {process.stdout.read()[-2000:]}")
+        yield FloorServer(port, process)
+    finally:
+        process.terminate()
+        process.wait(STOP_TIMEOUT)
 
 
 def find_h2load() -> str:
@@ -324,7 +359,8 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
     """The ceilings, then each row followed by the authenticated ceiling again: a row's ratio is
     over the mean of the ceiling measured right before and right after it, so a machine whose
     load drifts during the run (it is shared) moves both sides of the ratio alike."""
-    rows = [r for r in ROWS if database in r.databases and (r.kind == CEILING or not ONLY_ROWS or r.key in ONLY_ROWS)]
+    rows = [r for r in ROWS if database in r.databases
+            and (r.kind in (CEILING, FLOOR) or not ONLY_ROWS or r.key in ONLY_ROWS)]
     auth_ceiling = next(r for r in rows if r.key == AUTH_CEILING)
     results = []
     with running_stack(work_dir, database_url, processes) as stack:
@@ -334,14 +370,20 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
         seed.circles(base_url)
         if database == "postgresql" and any(r.key.startswith("big-") for r in rows):
             seed.big_group(BIG_MEMBERS)
+        if any(r.key.startswith("busy-") for r in rows):
+            seed.busy_user(BUSY_GROUPS)
         seed.settle()
+        for row in (r for r in rows if r.kind == FLOOR):
+            with floor_server() as bare:
+                results.append(measure(row, seed, bare, database, processes, work_dir))
+            report(results[-1])
         for row in (r for r in rows if r.kind == CEILING):
             results.append(measure(row, seed, stack, database, processes, work_dir))
             report(results[-1])
         before = next(r.requests_per_second for r in results if r.row == AUTH_CEILING)
         for ceiling_result in results:  # the native ceiling over the authenticated one; that one is 100 %
             ceiling_result.ratio = round(ceiling_result.requests_per_second / before, 3) if before else math.nan
-        for row in (r for r in rows if r.kind != CEILING):
+        for row in (r for r in rows if r.kind not in (CEILING, FLOOR)):
             result = measure(row, seed, stack, database, processes, work_dir)
             after = measure(auth_ceiling, seed, stack, database, processes, work_dir, RECHECK_SECONDS)
             ceiling = (before + after.requests_per_second) / 2
@@ -350,6 +392,9 @@ def run_rows(database: str, database_url: str, processes: int, seed: Seed, work_
             results.append(result)
             report(result)
             before = after.requests_per_second
+    floor_us = next((r.server_cpu_us for r in results if r.kind == FLOOR), math.nan)
+    for result in results:
+        result.over_floor = round(result.server_cpu_us / floor_us, 2) if floor_us else math.nan
     return results
 
 
@@ -367,15 +412,17 @@ def machine() -> dict:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio | CPU µs/req: server | Envoy | PostgreSQL |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| database | proc | row | req/s | p50 ms | p99 ms | errors | ratio | CPU µs/req: server | Envoy | PostgreSQL "
+        "| server / floor |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         concurrency = f" (c={r.concurrency})" if r.concurrency != CONCURRENCY else ""
         lines.append(f"| {r.database} | {r.processes} | {r.label}{concurrency} | {r.requests_per_second:.0f} | "
                      f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {errors_text(r)} | {100 * r.ratio:.0f} % | "
                      f"{r.server_cpu_us:.0f} | {r.envoy_cpu_us:.0f} | "
-                     f"{'–' if math.isnan(r.database_cpu_us) else f'{r.database_cpu_us:.0f}'} |")
+                     f"{'–' if math.isnan(r.database_cpu_us) else f'{r.database_cpu_us:.0f}'} | "
+                     f"{'–' if math.isnan(r.over_floor) else f'{r.over_floor:.2f}×'} |")
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ storage models, not through the API.
 
 Who is who: `reader` (user 5) owns the small group and makes every read; its members are
 users 100-119. `joiner` (900) joins fresh open groups, `creator` (901) creates groups, so
-neither inflates the reader's lists. `big_owner` (6) owns the big group. Users 100-119 each
+neither inflates the reader's lists. `big_owner` (6) owns the big group, `busy` (8) owns thousands. Users 100-119 each
 found a circle; the reader is a member of every other one."""
 
 import json
@@ -21,7 +21,7 @@ from server.storage.circle_models import CircleTag
 from server.storage.db import open_database
 from server.storage.models import Group, Member
 
-USERS = {"reader": 5, "big_owner": 6, "joiner": 900, "creator": 901}
+USERS = {"reader": 5, "big_owner": 6, "busy": 8, "joiner": 900, "creator": 901}
 SMALL_MEMBERS = list(range(100, 120))
 BULK_IM_BASE = 20_000_000_000_000  # seeded groups' IM ids and numbers: far from the API's random ones
 BULK_NUMBER_BASE = 100_000_000  # 9 digits: the API draws 8-digit numbers
@@ -139,6 +139,17 @@ class Seed:
             return [f"/api/groups/{im_id}/join" for im_id in self._insert_groups(db, count, owner=7)]
         finally:
             db.close()
+
+    def busy_user(self, groups: int) -> None:
+        """The `busy` user (8) owns `groups` groups: the per-user lists' big case."""
+        if "busy_groups" in self.values:
+            return
+        db = open_database(self.database_url)
+        try:
+            self._insert_groups(db, groups, owner=USERS["busy"])
+        finally:
+            db.close()
+        self.values.update(busy_groups=groups)
 
     def settle(self) -> None:
         """PostgreSQL: VACUUM ANALYZE, so a run does not start while autovacuum works through the

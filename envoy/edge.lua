@@ -2,32 +2,11 @@
 -- dialect's JSON envelope in x-http-code / x-http-body metadata; this filter applies them and
 -- removes every grpc-* header. Envoy's own replies (no token, bad JSON or types, unknown
 -- path, body too large, no upstream) get the dialect's envelope and words here too.
--- Native gRPC callers pass untouched.
+-- Native gRPC callers never reach it: their route does not create this filter.
+-- It runs on responses only (issue 20): the dialect of a REST path is its route's metadata
+-- (server/cli/envoy_config.py DIALECT_PREFIXES), read only when Envoy's own reply needs it.
 
 local COMMUNITY, IM, CIRCLES = "community", "im", "circles"
-
--- The dialect that owns a REST path (CONTRACT.md "REST paths").
-local function dialect_of(path)
-  if string.sub(path, 1, 8) == "/api/v2/" then
-    return CIRCLES
-  elseif string.sub(path, 1, 5) == "/api/" or string.sub(path, 1, 13) == "/group/manage" then
-    return COMMUNITY
-  elseif string.sub(path, 1, 7) == "/group/" or string.sub(path, 1, 12) == "/app/qrcode/" then
-    return IM  -- /app/qrcode/: MaxIM's app-server QR paths its web SDK calls
-  end
-  return nil
-end
-
-function envoy_on_request(handle)
-  local headers = handle:headers()
-  local content_type = headers:get("content-type") or ""
-  local metadata = handle:streamInfo():dynamicMetadata()
-  if string.sub(content_type, 1, 16) == "application/grpc" then
-    metadata:set("edge", "native", "1")
-    return
-  end
-  metadata:set("edge", "dialect", dialect_of(headers:get(":path") or "") or "")
-end
 
 local ESCAPES = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t'}
 
@@ -136,14 +115,59 @@ local function strip_grpc(headers)
   headers:remove("grpc-encoding")
 end
 
+-- The methods a known path takes (the route table's Allow, rendered into the filter context
+-- by server/cli/envoy_config.py allowed_methods), or nil for a path no route knows.
+local allow_table
+
+local function allowed_methods(handle, path)
+  if allow_table == nil then
+    allow_table = handle:filterContext():get("allow")
+    if allow_table == nil then
+      return nil
+    end
+  end
+  for _, entry in ipairs(allow_table) do
+    if string.find(path, entry[1]) then
+      return entry[2]
+    end
+  end
+  return nil
+end
+
 -- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
--- status is known before the body is read, and headers cannot change after it is.
-local function rewrite_envoy_reply(handle, headers, edge, status)
-  local dialect = edge["dialect"]
+-- status is known before the body is read, and headers cannot change after it is, except in
+-- the transcoder's own 404, which has its body with its headers.
+local function rewrite_envoy_reply(handle, headers, status)
+  local dialect = handle:metadata():get("dialect")
+  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
+  local text
+  if status == 404 then
+    -- A path some route knows, with none of its methods: 405 with Allow (issue 17).
+    local body = handle:body(true)
+    text = body and body:getBytes(0, body:length()) or ""
+    headers = handle:headers()  -- the one taken before body() is out of scope now
+    local path = string.match(text, "^Could not resolve (.+) to a method%.$")
+    local allow = path and allowed_methods(handle, path)
+    if allow then
+      status = 405
+      headers:replace(":status", "405")
+      headers:replace("allow", allow)
+    end
+  end
   local type_error = status == 400 and edge["malformed"] ~= "1"
   if dialect == CIRCLES and type_error then
     status = 422  -- Laravel answers invalid input with 422
     headers:replace(":status", "422")
+  end
+  local code = status  -- the envelope's code
+  if dialect == IM and handle:filterContext():get("im_errors_as_200") then
+    -- IM_ERRORS_AS_200=1 (issue 17): HTTP 200 and the status in the body; a missing, expired or
+    -- invalid token is 402, on which MaxIM's SDK logs in again (a wrong app_id stays 401).
+    if status == 401 and edge["app_id"] ~= "1" then
+      code = 402
+    end
+    headers:replace(":status", "200")
+    headers:remove("www-authenticate")
   end
   strip_grpc(headers)
   headers:replace("content-type", "application/json")
@@ -152,15 +176,11 @@ local function rewrite_envoy_reply(handle, headers, edge, status)
   if body == nil then
     return
   end
-  local reason, field = reason_of(status, body:getBytes(0, body:length()))
-  body:setBytes(envelope(dialect, status, reason, field))
+  local reason, field = reason_of(status, text or body:getBytes(0, body:length()))
+  body:setBytes(envelope(dialect, code, reason, field))
 end
 
 function envoy_on_response(handle)
-  local edge = handle:streamInfo():dynamicMetadata():get("edge") or {}
-  if edge["native"] == "1" then
-    return
-  end
   local headers = handle:headers()
   local code, body = headers:get("x-http-code"), headers:get("x-http-body")
   if body then
@@ -168,7 +188,7 @@ function envoy_on_response(handle)
   end
   local status = tonumber(headers:get(":status")) or 500
   if body == nil and status >= 400 then
-    rewrite_envoy_reply(handle, headers, edge, status)
+    rewrite_envoy_reply(handle, headers, status)
     return
   end
   -- Every header edit comes before handle:body(): edits made after it are not applied.

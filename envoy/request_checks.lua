@@ -170,6 +170,8 @@ end
 local function refuse(handle, status, text, malformed)
   if malformed then
     handle:streamInfo():dynamicMetadata():set("edge", "malformed", "1")
+  elseif status == 401 then
+    handle:streamInfo():dynamicMetadata():set("edge", "app_id", "1")  -- the token itself is good
   end
   handle:respond({[":status"] = tostring(status), ["content-type"] = "text/plain"}, text)
 end

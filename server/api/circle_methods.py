@@ -3,7 +3,7 @@ A list is served twice: server-streaming for gRPC callers (each yielded message 
 and as one JSON array rendered here for its REST route (server.api.transcoded_json)."""
 
 from google.api import httpbody_pb2
-from google.protobuf import json_format
+from google.protobuf import json_format, struct_pb2
 
 from groupkit.circle.v1 import circle_pb2 as pb
 from groupkit.circle.v1 import circle_service_pb2_grpc
@@ -68,6 +68,17 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
     def GetCircle(self, request, context):
         view = circles.circle_detail(self.uow, current_principal(), request.group)
         return views.circle(view, self.base_url)
+
+    def ListCirclePosts(self, request, context):
+        pinneds, posts = circles.circle_posts(
+            self.uow, current_principal(), request.group, given(request, "limit"), given(request, "offset")
+        )
+        reply = pb.ListCirclePostsResponse()
+        reply.pinneds.CopyFrom(struct_pb2.ListValue())  # present, so printed as []
+        reply.posts.CopyFrom(struct_pb2.ListValue())
+        reply.pinneds.extend(pinneds)
+        reply.posts.extend(posts)
+        return reply
 
     def ListNearbyCircles(self, request, context):
         found = circles.nearby_circles(
@@ -147,6 +158,12 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         circles.audit_member(self.uow, current_principal(), request.group, request.member, status)
         return pb.AuditCircleMemberResponse(message="审核成功")
 
+    def ListCircleJoinRequests(self, request, context):
+        found = circles.join_requests(self.uow, current_principal(), given(request, "limit"), request.after)
+        return (views.join_request(item, self.base_url) for item in found)
+
+    ListCircleJoinRequestsJson = json_array_of(ListCircleJoinRequests)
+
     def AddCircleManager(self, request, context):
         circles.add_manager(self.uow, current_principal(), request.group, request.member)
         return pb.AddCircleManagerResponse(message="设置成功")
@@ -162,6 +179,24 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
     def RemoveFromCircleBlacklist(self, request, context):
         circles.remove_from_blacklist(self.uow, current_principal(), request.group, request.user_id)
         return pb.RemoveFromCircleBlacklistResponse()
+
+    def TransferCircle(self, request, context):
+        target = request.target if request.target else parse_body(request.http_body).get("target")
+        circles.transfer_circle(self.uow, current_principal(), request.group, target)
+        return pb.TransferCircleResponse(message="操作成功")
+
+    def ListCircleIncomes(self, request, context):
+        found = circles.circle_income_records(
+            self.uow, current_principal(), request.group, request.type, given(request, "limit"), request.after,
+            request.start, request.end,
+        )
+        return (views.income(record, payer) for record, payer in found)
+
+    ListCircleIncomesJson = json_array_of(ListCircleIncomes)
+
+    def CountCircleRoles(self, request, context):
+        members, admins = circles.role_counts(self.uow, current_principal(), request.group)
+        return pb.CountCircleRolesResponse(member_count=members, admin_count=admins)
 
     def RemoveCircleMember(self, request, context):
         circles.remove_member(self.uow, current_principal(), request.group, request.member)

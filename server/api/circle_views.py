@@ -152,3 +152,23 @@ def member(m: dc.CircleMember, profile: dc.Profile) -> pb.CircleMember:
         created_at=datetime_text(m.created_at), updated_at=datetime_text(m.updated_at),
         user=struct_value(user_dict(profile)),
     )
+
+
+def join_request(found: dc.JoinRequest, base_url: str) -> pb.CircleJoinRequest:
+    """A pending application as the reference's user-group-audit-members shows its record."""
+    a = found.application
+    return pb.CircleJoinRequest(
+        id=a.id, group_id=a.circle_id, user_id=a.user_id, member_id=a.id, status=0, auditer=NULL, audit_at=NULL,
+        created_at=datetime_text(a.created_at), updated_at=datetime_text(a.updated_at),
+        user=struct_value(user_dict(found.applicant)), audit_user=NULL,
+        member_info=struct_value(_member_value(_member_fields(a))), group=circle(found.circle, base_url),
+    )
+
+
+def income(found: dc.Income, payer: dc.Profile) -> pb.CircleIncome:
+    subject = f'"{payer.name}"加入圈子' if found.kind == 1 else "帖子置顶"
+    return pb.CircleIncome(
+        id=found.id, group_id=found.circle_id, subject=subject, type=found.kind, amount=found.amount,
+        user_id=found.user_id, created_at=datetime_text(found.created_at), updated_at=datetime_text(found.created_at),
+        user=struct_value(user_dict(payer)),
+    )

@@ -134,6 +134,14 @@ def user_group(membership: dm.Membership) -> pb.UserGroup:
     )
 
 
+def joined_group(group: dm.JoinedGroup) -> pb.UserGroup:
+    """user_group's line from the list's own columns (the same fields)."""
+    return pb.UserGroup(
+        id=group.id, name=nullable(group.name), avatar=nullable(group.avatar), groupid=str(group.im_id),
+        role=group.role,
+    )
+
+
 def member_item(member: dm.Member) -> pb.MemberItem:
     chat, user = member.chat, member.user or dm.UserProfile(member.user_id)
     return _member_item(

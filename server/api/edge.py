@@ -6,12 +6,15 @@ detail); REST callers through Envoy get the dialect's HTTP status and envelope, 
 in x-http-code / x-http-body metadata that envoy/edge.lua applies. No exception text
 ever reaches a client."""
 
+import contextlib
 import contextvars
 import json
 import logging
 import os
 import random
+import threading
 import time
+from urllib.parse import unquote
 
 import grpc
 from google.protobuf import any_pb2
@@ -21,7 +24,7 @@ from groupkit.common.v1 import options_pb2
 from server.api import metrics
 from server.api.principal import Caller, identify
 from server.api.values import check_numbers
-from server.domain import errors
+from server.domain import errors, events
 
 log = logging.getLogger("groupkit.access")
 
@@ -66,6 +69,9 @@ def current_principal():
     caller = current_caller.get()
     return caller.principal if caller is not None else None
 
+# Server-streaming RPCs that stay open, sending as they go (the others are produced whole first).
+LIVE_STREAMS = frozenset({"/groupkit.event.v1.EventService/Watch"})
+
 COMMUNITY, CIRCLES, IM = options_pb2.DIALECT_COMMUNITY, options_pb2.DIALECT_CIRCLES, options_pb2.DIALECT_IM
 
 # Domain error → (gRPC code, HTTP status). Circles answer invalid input with 422 (Laravel).
@@ -74,6 +80,7 @@ STATUS_OF = {
     errors.InvalidArguments: (grpc.StatusCode.INVALID_ARGUMENT, 400),
     errors.Unauthenticated: (grpc.StatusCode.UNAUTHENTICATED, 401),
     errors.PermissionDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
+    errors.CallbackDenied: (grpc.StatusCode.PERMISSION_DENIED, 403),
     errors.NotFound: (grpc.StatusCode.NOT_FOUND, 404),
     errors.AlreadyExists: (grpc.StatusCode.ALREADY_EXISTS, 409),
     errors.FailedPrecondition: (grpc.StatusCode.FAILED_PRECONDITION, 409),
@@ -82,6 +89,7 @@ STATUS_OF = {
     errors.RateLimited: (grpc.StatusCode.RESOURCE_EXHAUSTED, 429),
     errors.Unavailable: (grpc.StatusCode.UNAVAILABLE, 503),
     errors.Contention: (grpc.StatusCode.UNAVAILABLE, 503),
+    errors.OutOfRange: (grpc.StatusCode.OUT_OF_RANGE, 400),
 }
 INTERNAL_MESSAGE = "服务器内部错误"
 
@@ -105,8 +113,8 @@ def envelope(dialect: int, http_status: int, message: str, field: str | None, vi
 
 
 def _rich_status(code: grpc.StatusCode, reason: str, message: str, field: str | None,
-                 violations: dict | None = None) -> status_pb2.Status:
-    info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit")
+                 violations: dict | None = None, metadata: dict | None = None) -> status_pb2.Status:
+    info = error_details_pb2.ErrorInfo(reason=f"ERROR_REASON_{reason}", domain="groupkit", metadata=metadata or {})
     details = [any_pb2.Any()]
     details[0].Pack(info)
     if field:
@@ -131,6 +139,22 @@ def route_options(service_descriptors) -> dict[str, options_pb2.RouteOptions]:
     return routes
 
 
+def request_context(caller: Caller | None, metadata: dict) -> events.RequestContext:
+    """Who acts and why, for the events and audit entries of the call: the reason is the
+    x-audit-log-reason header (REST, URL-encoded UTF-8 allowed) or metadata (gRPC)."""
+    reason = unquote(metadata.get(REASON_HEADER, "")).strip()
+    if len(reason) > events.MAX_REASON:
+        raise errors.InvalidArgument(f"{REASON_HEADER} 不能超过 {events.MAX_REASON} 个字符", field=REASON_HEADER)
+    return events.RequestContext(
+        actor=events.actor_of(caller.principal if caller else None),
+        request_id=metadata.get("x-request-id", "")[:128],
+        reason=reason,
+    )
+
+
+REASON_HEADER = "x-audit-log-reason"
+
+
 def _run_retrying(call, context):
     """The use case, run again (whole) when its transaction lost to another one (errors.Contention,
     rolled back); after errors.Contention.ATTEMPTS runs the Contention stands: 503, retryable."""
@@ -145,10 +169,15 @@ def _run_retrying(call, context):
 
 
 class EdgeInterceptor(grpc.ServerInterceptor):
-    def __init__(self, routes: dict, verifier, on_caller=None):
+    def __init__(self, routes: dict, verifier, on_caller=None, workers: int | None = None, veto=None, *,
+                 im_errors_as_200: bool = False):
         self._routes = routes
         self._verifier = verifier
         self._on_caller = on_caller  # called with each identified caller (profile sync)
+        # At most workers calls run at once (open Watch streams aside, which have threads of their own).
+        self._gate = threading.BoundedSemaphore(workers) if workers else contextlib.nullcontext()
+        self._veto = veto  # server.delivery.callbacks.Veto: asked before hooked writes, outside their transaction
+        self._im_errors_as_200 = im_errors_as_200  # IM_ERRORS_AS_200 (server.config.Settings)
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -160,10 +189,21 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             inner = handler.unary_unary
 
             def unary(request, context):
-                return self._serve(method, route, context, request, lambda: inner(request, context))
+                with self._gate:
+                    return self._serve(method, route, context, request, lambda: inner(request, context))
 
             return grpc.unary_unary_rpc_method_handler(
                 unary, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.unary_stream is not None and method in LIVE_STREAMS:
+            live_stream = handler.unary_stream
+
+            def live(request, context):
+                yield from self._serve_live(method, route, context, request, lambda: live_stream(request, context))
+
+            return grpc.unary_stream_rpc_method_handler(
+                live, request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
         if handler.unary_stream is not None:
@@ -172,9 +212,11 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             def stream(request, context):
                 # The whole list is produced before the first message: a failure is still a
                 # clean error status (and HTTP envelope), never half an array.
-                yield from self._serve(
-                    method, route, context, request, lambda: list(inner_stream(request, context))
-                )
+                with self._gate:
+                    messages = self._serve(
+                        method, route, context, request, lambda: list(inner_stream(request, context))
+                    )
+                yield from messages
 
             return grpc.unary_stream_rpc_method_handler(
                 stream, request_deserializer=handler.request_deserializer,
@@ -186,6 +228,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
         """Identifies the caller, runs call(), and maps its outcome (see the module's doc)."""
         started = time.perf_counter()
         outcome, http_status = "OK", route.success_status or 200
+        via_rest = False
         try:
             metadata = dict(context.invocation_metadata())
             via_rest = "x-envoy-original-path" in metadata
@@ -197,9 +240,13 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                 self._on_caller(caller)
             check_numbers(request)  # ids, limits, offsets: in range before any use case sees them
             token = current_caller.set(caller)
+            request_token = events.REQUEST.set(request_context(caller, metadata))
             try:
+                if self._veto is not None and caller is not None:  # before the use case's transaction
+                    self._veto.check(method, caller.principal, request)
                 response = _run_retrying(call, context)
             finally:
+                events.REQUEST.reset(request_token)
                 current_caller.reset(token)
             if http_status != 200:
                 # Only now: a status sent before the handler ends would stick to an error.
@@ -211,11 +258,12 @@ class EdgeInterceptor(grpc.ServerInterceptor):
                 http_status = 422
             outcome = code.name
             self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
-                        getattr(exc, "violations", None))
+                        getattr(exc, "violations", None), getattr(exc, "metadata", None), via_rest=via_rest)
         except Exception:  # servicers never abort themselves: anything else is a fault
             log.exception("unhandled error in %s", method)
             outcome, http_status = "INTERNAL", 500
-            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None,
+                        via_rest=via_rest)
         finally:
             # The JSON object json.dumps made, without its cost: method and outcome are ASCII words.
             elapsed = time.perf_counter() - started
@@ -226,10 +274,44 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             elif log.isEnabledFor(logging.INFO):
                 log.info('{"method": "%s", "status": "%s", "http": %d, "ms": %s}', method, outcome, http_status, ms)
 
-    @staticmethod
-    def _abort(context, route, code, http_status, reason, message, field, violations=None):
+    def _serve_live(self, method, route, context, request, produce):
+        """A stream that stays open (EventService/Watch): messages go out as produce() yields
+        them; an error ends it with the same status and details as _serve's."""
+        started = time.perf_counter()
+        outcome, http_status = "OK", 200
+        try:
+            metadata = dict(context.invocation_metadata())
+            caller = identify(metadata, self._verifier, public=route.public, needs_app_id=False)
+            check_numbers(request)
+            token = current_caller.set(caller)
+            request_token = events.REQUEST.set(request_context(caller, metadata))
+            try:
+                yield from produce()
+            finally:
+                events.REQUEST.reset(request_token)
+                current_caller.reset(token)
+        except errors.DomainError as exc:
+            code, http_status = STATUS_OF[type(exc)]
+            outcome = code.name
+            self._abort(context, route, code, http_status, exc.reason, exc.message, exc.field,
+                        getattr(exc, "violations", None), getattr(exc, "metadata", None))
+        except Exception:
+            log.exception("unhandled error in %s", method)
+            outcome, http_status = "INTERNAL", 500
+            self._abort(context, route, grpc.StatusCode.INTERNAL, 500, "INTERNAL", INTERNAL_MESSAGE, None)
+        finally:
+            metrics.observe(method, outcome, http_status, time.perf_counter() - started)
+
+    def _abort(self, context, route, code, http_status, reason, message, field, violations=None, metadata=None, *,
+               via_rest=False):
         body = envelope(route.dialect, http_status, message, field, violations)
-        rich = _rich_status(code, reason, message, field, violations)
+        if via_rest and route.dialect == IM and self._im_errors_as_200:
+            # IM_ERRORS_AS_200=1: HTTP 200, the status in the body; a token that is missing, expired
+            # or invalid is 402, on which MaxIM's SDK logs in again (a wrong app_id stays 401).
+            if code == grpc.StatusCode.UNAUTHENTICATED and field != "app_id":
+                body["code"] = 402
+            http_status = 200
+        rich = _rich_status(code, reason, message, field, violations, metadata)
         context.set_trailing_metadata(
             (
                 ("x-http-code", str(http_status)),

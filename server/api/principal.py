@@ -51,9 +51,9 @@ def identify(metadata: dict, verifier: TokenVerifier, *, public: bool, needs_app
         raise errors.Unauthenticated("令牌的 app 无效")
     app_id = metadata.get("app_id")
     if needs_app_id and not app_id:
-        raise errors.Unauthenticated("缺少请求头 app_id")
+        raise errors.Unauthenticated("缺少请求头 app_id", field="app_id")
     if app_id and app_id != app:
-        raise errors.Unauthenticated("app_id 与令牌不符")
+        raise errors.Unauthenticated("app_id 与令牌不符", field="app_id")
     is_admin = claims.get("admin") is True
     as_user, as_group = metadata.get("user_id"), metadata.get("group_id")
     if (as_user or as_group) and not is_admin:

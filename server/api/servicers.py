@@ -61,9 +61,9 @@ class GroupServicer(
         return community_pb2.ListGroupSectionsResponse(msg=OK, code=0, data=community.sections(request.type, found))
 
     def ListUserGroups(self, request, context):
-        memberships = groups.user_memberships(self.uow, _actor())
+        view = community.joined_group
         return community_pb2.ListUserGroupsResponse(
-            msg=OK, code=0, data=[community.user_group(m) for m in memberships]
+            msg=OK, code=0, data=[view(g) for g in groups.joined_groups(self.uow, _actor())]
         )
 
     def ListMembers(self, request, context):

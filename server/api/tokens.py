@@ -85,7 +85,12 @@ class TokenVerifier:
     Verified tokens are cached until they expire (a client reuses one token for many calls):
     a bounded LRU, so a burst of new tokens evicts the least recently used, not everyone's."""
 
-    def __init__(self, data_dir: Path, jwks: str = "", public_key: str = "", cache_size: int = 20_000):
+    def __init__(
+        self, data_dir: Path, jwks: str = "", public_key: str = "", cache_size: int = 20_000, *,
+        require_exp: bool = True, max_lifetime_seconds: int = 0,
+    ):
+        self._require = ["sub", "exp"] if require_exp else ["sub"]
+        self._max_lifetime = max_lifetime_seconds
         self._keys: dict[str | None, object] = {}
         if jwks:
             for key in jwt.PyJWKSet.from_json(_text(jwks)).keys:
@@ -119,11 +124,14 @@ class TokenVerifier:
                 raise errors.Unauthenticated("令牌已过期")
             return claims
         try:
-            claims = jwt.decode(token, self._key_for(token), algorithms=ALGORITHMS, options={"require": ["sub"]})
+            claims = jwt.decode(token, self._key_for(token), algorithms=ALGORITHMS, options={"require": self._require})
         except jwt.ExpiredSignatureError:
             raise errors.Unauthenticated("令牌已过期") from None
+        except jwt.MissingRequiredClaimError as exc:
+            raise errors.Unauthenticated("令牌缺少过期时间 exp" if exc.claim == "exp" else "令牌无效") from None
         except jwt.PyJWTError:
             raise errors.Unauthenticated("令牌无效") from None
+        self._check_lifetime(claims)
         sub = str(claims["sub"])
         if not (sub.isascii() and sub.isdigit()) or not 0 < int(sub) <= ids.MAX_NUMBER:
             raise errors.Unauthenticated("令牌的 sub 必须是用户 id")
@@ -132,6 +140,20 @@ class TokenVerifier:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return claims
+
+
+    def _check_lifetime(self, claims: dict) -> None:
+        """JWT_MAX_LIFETIME_SECONDS: exp at most that far past iat (when there is one) and past now
+        (one second of clock skew, as the edge allows)."""
+        if not self._max_lifetime or "exp" not in claims:
+            return
+        exp = claims["exp"]
+        start = claims.get("iat")
+        too_long = exp - time.time() > self._max_lifetime + 1
+        if isinstance(start, int | float) and not isinstance(start, bool):
+            too_long = too_long or exp - start > self._max_lifetime
+        if too_long:
+            raise errors.Unauthenticated("令牌有效期过长")
 
 
 def describe_claims(claims: dict) -> str:

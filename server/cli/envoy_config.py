@@ -13,7 +13,7 @@ from google.protobuf import descriptor_pb2
 
 from groupkit.common.v1 import options_pb2  # registers the route option, so the descriptor set's copy is readable
 from server.api.tokens import edge_jwks
-from server.config import PROJECT_ROOT
+from server.config import PROJECT_ROOT, integer
 
 TEMPLATE = PROJECT_ROOT / "envoy" / "envoy.yaml"
 LUA_FILE = PROJECT_ROOT / "envoy" / "edge.lua"
@@ -29,6 +29,17 @@ PUBLIC_SERVICES = [
     "groupkit.circle.v1.CircleService",
 ]
 JWT_PROVIDER = "groupkit"
+
+
+def jwt_expiration(require_exp: bool, max_lifetime_seconds: int) -> str:
+    """The jwt_authn provider's expiry field (issue 21): max_lifetime (exp at most that far ahead)
+    also requires exp, so a deployment whose tokens may lack exp gets neither; the server still
+    checks the lifetime of those that have one."""
+    if not require_exp:
+        return "require_expiration: false"
+    if max_lifetime_seconds:
+        return f"max_lifetime: {max_lifetime_seconds}s"
+    return "require_expiration: true"
 
 
 @dataclass(frozen=True)
@@ -186,10 +197,83 @@ def request_checks_lua(descriptor: Path, services: list[str], source: Path = Non
     return table + source.read_text()
 
 
+# A wrong method on a known path (issue 17): 405 with Allow, from the same route table. The
+# methods in the order the Allow header lists them.
+METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _segments(template: str) -> tuple:
+    """A path template's segments: a literal as itself, {x} as None, {x=**} (the rest) as "**"."""
+    return tuple(
+        ("**" if segment.endswith("=**}") else None) if segment.startswith("{") else segment
+        for segment in template.strip("/").split("/")
+    )
+
+
+def _generalizes(general: tuple, specific: tuple) -> bool:
+    """Whether every path the specific template matches is matched by the general one too."""
+    if general and general[-1] == "**":
+        head = general[:-1]
+        return len(specific) > len(head) and specific[len(head)] != "**" and _generalizes(head, specific[: len(head)])
+    if len(general) != len(specific) or "**" in specific:
+        return False
+    return all(g is None or g == s for g, s in zip(general, specific, strict=True))
+
+
+def _meet(a: tuple, b: tuple) -> tuple | None:
+    """The template of the paths both match (each segment the literal one of them has), or None
+    when no path matches both. Templates with {x=**} are left out of meets."""
+    if len(a) != len(b) or "**" in a or "**" in b:
+        return None
+    if any(x is not None and y is not None and x != y for x, y in zip(a, b, strict=True)):
+        return None
+    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))
+
+
+def _lua_pattern(segments: tuple) -> str:
+    parts = [".+" if s == "**" else "[^/]+" if s is None else re.sub(r"([\^$()%.\[\]*+\-?])", r"%\1", s)
+             for s in segments]
+    return "^/" + "/".join(parts) + "/?$"  # the transcoder takes a trailing slash too
+
+
+def allowed_methods(all_routes: list[Route]) -> list[list[str]]:
+    """[Lua pattern of a path, its Allow header] for every path some route knows, the first match
+    the one to use: a path gets every method of every template that matches it. Where templates
+    overlap ({id} beside a literal, or two crossing ones), the paths both match get an entry of
+    their own (the meet of the two, closed over all pairs), placed before both, since it has more
+    literal segments than either."""
+    verbs: dict[tuple, set[str]] = {}
+    for route in all_routes:
+        verbs.setdefault(_segments(route.template), set()).add(route.verb)
+    known = set(verbs)
+    fresh = set(known)
+    while fresh:
+        found = set()
+        for a in fresh:
+            for b in known:
+                meet = _meet(a, b)
+                if meet is not None and meet not in known:
+                    found.add(meet)
+        known |= found
+        fresh = found
+    table = []
+    for template in sorted(known, key=lambda t: (-sum(s not in (None, "**") for s in t), t.count("**"), str(t))):
+        allow = set().union(*(v for original, v in verbs.items() if _generalizes(original, template)))
+        order = [m for m in METHOD_ORDER if m in allow] + sorted(allow - set(METHOD_ORDER))
+        table.append([_lua_pattern(template), ", ".join(order)])
+    return table
+
+
+def edge_context(all_routes: list[Route], *, im_errors_as_200: bool) -> dict:
+    """edge.lua's filter context (LuaPerRoute.filter_context on the virtual host, read only on
+    Envoy's own error replies): the Allow table, and whether im errors answer HTTP 200."""
+    return {"allow": allowed_methods(all_routes), "im_errors_as_200": im_errors_as_200}
+
+
 # What a browser may send and read cross-origin: both dialects' token headers, the im headers,
 # JSON, gRPC-web's own, and gRPC-web's status trailers-as-headers.
 CORS_ALLOW_HEADERS = "authorization, content-type, access-token, app_id, user_id, group_id, x-grpc-web, x-user-agent, grpc-timeout"
-CORS_EXPOSE_HEADERS = "grpc-status, grpc-message"
+CORS_EXPOSE_HEADERS = "grpc-status, grpc-message, grpc-status-details-bin"
 
 
 def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
@@ -201,6 +285,18 @@ def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
         if not re.fullmatch(r"https?://[^/\s]+", origin):
             raise ValueError(f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin (scheme://host[:port])")
     return [{"exact": origin} for origin in origins]
+
+
+def internal_service_text(grpc_port: int) -> str:
+    """What a native gRPC call to an internal service gets on the public port (UNIMPLEMENTED)."""
+    return (f"internal services (groupkit.internal.*) are not served on this public port: "
+            f"call them on the gRPC port, 127.0.0.1:{grpc_port} (GRPC_PORT), with an admin token")
+
+
+def unknown_grpc_text(services: list[str]) -> str:
+    """What a native gRPC call to any other unknown path gets on the public port (UNIMPLEMENTED)."""
+    return "unknown gRPC service or method: this port serves " + ", ".join(services) + \
+        ", grpc.health.v1.Health and reflection (grpc.reflection.v1alpha)"
 
 
 def upstream_route_regex(services: list[str]) -> str:
@@ -218,6 +314,112 @@ def upstream_route_regex(services: list[str]) -> str:
     return "^/(" + public + r"\.[A-Za-z]+|grpc\.(health\.v1|reflection\.v1alpha)\.[A-Za-z]+)/[A-Za-z0-9_]+$"
 
 
+# Performance (issue 20): the HTTP filters (by their names in envoy.yaml) a request does not
+# need, skipped by the route it first matches (Envoy does not create them for it).
+EDGE_LUA_FILTER = "envoy.filters.http.lua"
+REQUEST_CHECKS_FILTER = "envoy.filters.http.lua.request_checks"
+TRANSCODER_FILTER = "envoy.filters.http.grpc_json_transcoder"
+GRPC_HEADERS_FILTER = "envoy.filters.http.header_mutation.rest_answers"
+# What a REST client never sees: gRPC's headers and trailers, and the server's status and envelope
+# metadata (edge.lua has applied them before this filter runs on the way out).
+GRPC_RESPONSE_HEADERS = [
+    "grpc-status", "grpc-message", "grpc-status-details-bin", "grpc-accept-encoding", "grpc-encoding",
+    "x-http-code", "x-http-body",
+]
+JWT_CACHE_SIZE = 1000  # verified tokens jwt_authn keeps per worker (each still checked against its exp)
+
+
+def skipped_filters(*names: str) -> dict:
+    """A route's typed_per_filter_config that disables the named filters for requests starting on it."""
+    return {name: {"@type": "type.googleapis.com/envoy.config.route.v3.FilterConfig", "disabled": True}
+            for name in names}
+
+
+def native_skipped_filters() -> dict:
+    """Native gRPC and gRPC-web calls: nothing to rewrite on the way out (edge.lua), no JSON body
+    or im header to check (request_checks.lua), nothing to transcode."""
+    return skipped_filters(EDGE_LUA_FILTER, REQUEST_CHECKS_FILTER, TRANSCODER_FILTER, GRPC_HEADERS_FILTER)
+
+
+def bodiless_skipped_filters() -> dict:
+    """REST GETs outside the im dialect: no body to check and no app_id to compare. (An im GET keeps
+    request_checks.lua: its app_id is refused with 401 before the transcoder reads the query, whose
+    type errors would otherwise answer first; tests/e2e/test_conformance.py TestAuthenticationComesFirst.)"""
+    return skipped_filters(REQUEST_CHECKS_FILTER)
+
+
+def grpc_headers_mutations() -> dict:
+    """header_mutation's removals from every REST answer's headers and trailers."""
+    removals = [{"remove": name} for name in GRPC_RESPONSE_HEADERS]
+    return {"response_mutations": removals, "response_trailers_mutations": removals}
+
+
+def _response_header(name: str) -> dict:
+    return {"name": name, "typed_config": {
+        "@type": "type.googleapis.com/envoy.type.matcher.v3.HttpResponseHeaderMatchInput", "header_name": name}}
+
+
+def edge_lua_skip_matcher() -> dict:
+    """edge.lua is skipped on an answer with nothing to rewrite: a 200 without the server's x-http-code
+    (a success the transcoder printed). Errors (Envoy's own or the server's) and other statuses run it."""
+    status_200 = {"single_predicate": {"input": _response_header(":status"), "value_match": {"exact": "200"}}}
+    present = {"safe_regex": {"google_re2": {}, "regex": ".*"}}
+    code_sent = {"single_predicate": {"input": _response_header("x-http-code"), "value_match": present}}
+    skip = {"name": "skip", "typed_config": {
+        "@type": "type.googleapis.com/envoy.extensions.filters.common.matcher.action.v3.SkipFilter"}}
+    return {"matcher_list": {"matchers": [{
+        "predicate": {"and_matcher": {"predicate": [status_200, {"not_matcher": code_sent}]}},
+        "on_match": {"action": skip},
+    }]}}
+
+
+# The dialect that owns a REST path (CONTRACT.md "REST paths"), first match wins. edge.lua reads it
+# from the route's metadata: no Lua runs on the request to find it.
+# /app/qrcode/: MaxIM's app-server QR paths its web SDK calls (im).
+DIALECT_PREFIXES = [("/api/v2/", "circles"), ("/api/", "community"), ("/group/manage", "community"), ("/group/", "im"),
+                    ("/app/qrcode/", "im")]
+ROUTES_INDENT = 14  # the routes' column in envoy.yaml
+
+
+def _dialect_metadata(dialect: str) -> dict:
+    return {"filter_metadata": {EDGE_LUA_FILTER: {"dialect": dialect}}}
+
+
+def _yaml_items(items: list[str]) -> str:
+    """Block-sequence items for the routes list, the first in the template's own place."""
+    return ("\n" + " " * ROUTES_INDENT).join(f"- {item}" for item in items)
+
+
+def transcoded_routes(upstream_regex: str) -> str:
+    """After the transcoder: its gRPC path, to the upstream route (the template's `*upstream`),
+    with the dialect of the REST path it kept in x-envoy-original-path."""
+    items = []
+    for prefix, dialect in DIALECT_PREFIXES:
+        match = {"safe_regex": {"regex": upstream_regex},
+                 "headers": [{"name": "x-envoy-original-path", "string_match": {"prefix": prefix}}]}
+        items.append(f'{{"match": {json.dumps(match)}, "metadata": {json.dumps(_dialect_metadata(dialect))}, '
+                     '"request_headers_to_add": *public_port, "route": *upstream}')
+    return _yaml_items(items)
+
+
+def rest_entry_routes() -> str:
+    """Where a REST request starts (the docs listener's 404 unless the transcoder routes it): its
+    dialect, and for a GET outside the im dialect, request_checks.lua not created."""
+    get = [{"name": ":method", "string_match": {"exact": "GET"}}]
+    items = []
+    for prefix, dialect in [*DIALECT_PREFIXES, ("/", None)]:
+        for headers, skipped in ((get, bodiless_skipped_filters()), (None, None)):
+            if (dialect is None and skipped is None) or (dialect == "im" and skipped):
+                continue  # the template's catch-all; an im GET is checked like any im request
+            route = {"match": {"prefix": prefix, **({"headers": headers} if headers else {})}, "route": {"cluster": "docs"}}
+            if dialect:
+                route["metadata"] = _dialect_metadata(dialect)
+            if skipped:
+                route["typed_per_filter_config"] = skipped
+            items.append(json.dumps(route))
+    return _yaml_items(items)
+
+
 # Load bounds (issue 12): variable, default, meaning. README "Operating it" lists them.
 LIMITS = {
     "RATE_LIMIT_READS": (1000, "GET requests per second per caller (the verified token's app and sub)"),
@@ -233,14 +435,10 @@ LIMITS = {
 
 def limits_from_env(env) -> dict[str, int]:
     """The load bounds, from the environment, else the defaults; each a positive integer."""
-    found = {}
-    for name, (default, _) in LIMITS.items():
-        raw = env.get(name, "")
-        value = int(raw) if raw.strip() else default
-        if value <= 0:
-            raise ValueError(f"{name} must be a positive integer, not {raw!r}")
-        found[name] = value
-    return found
+    return {
+        name: integer(env, name, default, what="a positive whole number" + (" of seconds" if name.endswith("SECONDS") else ""))
+        for name, (default, _) in LIMITS.items()
+    }
 
 
 def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Path = SWAGGER_UI) -> list[dict]:
@@ -275,16 +473,19 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
 def render(
     *, http_port: int, admin_port: int, grpc_port: int, jwks: str, server_processes: int = 1,
     descriptor: Path = DESCRIPTOR, services: list[str] | None = None, lua_file: Path = LUA_FILE,
-    limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",),
+    limits: dict[str, int] | None = None, cors_origins: tuple[str, ...] = ("*",), im_errors_as_200: bool = False,
+    jwt_require_exp: bool = True, jwt_max_lifetime_seconds: int = 0,
 ) -> str:
     """The config for servers on grpc_port .. grpc_port + server_processes - 1; jwks is the
-    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks)."""
+    JWKS document (JSON) tokens are verified with (server.api.tokens.edge_jwks);
+    im_errors_as_200 is IM_ERRORS_AS_200 (server.config.Settings)."""
     services = services or PUBLIC_SERVICES
     limits = {**limits_from_env({}), **(limits or {})}
     endpoints = [
         {"endpoint": {"address": {"socket_address": {"address": "127.0.0.1", "port_value": port}}}}
         for port in range(grpc_port, grpc_port + server_processes)
     ]
+    rest_routes = routes(descriptor, services)
     # JSON is YAML's flow style, so structured values go in as JSON.
     return Template(TEMPLATE.read_text()).substitute(
         HTTP_PORT=http_port,
@@ -296,9 +497,21 @@ def render(
         SERVICES=json.dumps(services),
         JWKS=json.dumps(jwks),
         JWT_PROVIDER=JWT_PROVIDER,
-        JWT_RULES=json.dumps(jwt_rules(routes(descriptor, services), grpc_methods(descriptor, services))),
+        JWT_CACHE_SIZE=JWT_CACHE_SIZE,
+        NATIVE_SKIPPED_FILTERS=json.dumps(native_skipped_filters()),
+        GRPC_HEADERS_FILTER=GRPC_HEADERS_FILTER,
+        GRPC_HEADERS_MUTATIONS=json.dumps(grpc_headers_mutations()),
+        EDGE_LUA_SKIP_MATCHER=json.dumps(edge_lua_skip_matcher()),
+        TRANSCODED_ROUTES=transcoded_routes(upstream_route_regex(services)),
+        REST_ENTRY_ROUTES=rest_entry_routes(),
+        JWT_RULES=json.dumps(jwt_rules(rest_routes, grpc_methods(descriptor, services))),
+        EDGE_CONTEXT=json.dumps(edge_context(rest_routes, im_errors_as_200=im_errors_as_200)),
+        IM_OVERLOAD_STATUS=200 if im_errors_as_200 else 503,
+        JWT_EXPIRATION=jwt_expiration(jwt_require_exp, jwt_max_lifetime_seconds),
         # A YAML double-quoted string: backslashes doubled.
         DOCS_ROUTES=json.dumps(docs_routes()),
+        INTERNAL_SERVICE_TEXT=internal_service_text(grpc_port),
+        UNKNOWN_GRPC_TEXT=unknown_grpc_text(services),
         UPSTREAM_ROUTE_REGEX=upstream_route_regex(services).replace("\\", "\\\\"),
         CORS_ORIGINS=json.dumps(cors_origin_matchers(cors_origins)),
         CORS_ALLOW_HEADERS=CORS_ALLOW_HEADERS,

@@ -95,6 +95,31 @@ class Profile:
 
 
 @dataclass
+class Income:
+    """An income record of a circle: kind 1 a join fee, 2 a pinned post's fee."""
+
+    id: int
+    circle_id: int
+    kind: int
+    amount: int
+    user_id: int
+    created_at: int
+
+
+INCOME_KINDS = {"join": 1, "pinned": 2}
+
+
+@dataclass
+class JoinRequest:
+    """A pending application to a circle the viewer runs, with the applicant's profile and
+    the circle as the viewer sees it."""
+
+    application: CircleMember
+    applicant: Profile
+    circle: "CircleView"
+
+
+@dataclass
 class CircleView:
     """A circle as one viewer sees it."""
 

@@ -33,6 +33,18 @@ class PermissionDenied(DomainError):
     reason = "PERMISSION_DENIED"
 
 
+class CallbackDenied(PermissionDenied):
+    """The app's veto callback refused the action (or failed under failure_policy deny);
+    the message is the callback's, code the callback's own code (0 none)."""
+
+    reason = "CALLBACK_DENIED"
+
+    def __init__(self, message: str, code: int = 0):
+        super().__init__(message)
+        self.code = code
+        self.metadata = {"callback_code": str(code)}  # ErrorInfo.metadata for gRPC callers
+
+
 class NotFound(DomainError):
     reason = "NOT_FOUND"
 
@@ -68,3 +80,14 @@ class Contention(Unavailable):
     it was rolled back whole, so running the use case again is safe."""
 
     ATTEMPTS = 4  # runs of one use case (the first and three retries) before the 503 stands
+
+
+class OutOfRange(DomainError):
+    """A cursor older than what is kept (events past retention). metadata goes into the
+    google.rpc.ErrorInfo (oldest_seq)."""
+
+    reason = "CURSOR_EXPIRED"
+
+    def __init__(self, message: str, metadata: dict[str, str] | None = None):
+        super().__init__(message)
+        self.metadata = metadata or {}

@@ -144,6 +144,18 @@ class Membership:
     member: Member
 
 
+@dataclass(frozen=True, slots=True)
+class JoinedGroup:
+    """One line of a user's group list: only what the list shows (issue 20: a user in thousands
+    of groups costs a few µs per line, not a group and a member built per line)."""
+
+    id: int
+    name: str | None
+    avatar: str | None
+    im_id: int
+    role: int
+
+
 @dataclass
 class GroupDetail:
     group: Group

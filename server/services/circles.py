@@ -2,12 +2,14 @@
 Plain values in, domain objects out, one unit of work each."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from server.domain import circles as dc
 from server.domain import errors
 from server.domain.ids import check_number, parse_digits
 from server.domain.model import Principal
 from server.services.clock import now_ms
+from server.services.emit import app_event, change, changes_of, circle_event
 
 LIST_DEFAULT, RECOMMEND_DEFAULT, MINE_DEFAULT = 15, 20, 20
 MAX_AVATAR_BYTES = 2 * 1024 * 1024
@@ -178,6 +180,15 @@ def _detail(store, circle_id: int, viewer_id: int | None) -> dc.CircleView:
         founder_profile=(profiles.get(founder.user_id) or dc.Profile(founder.user_id, "", None)) if founder else None,
         detail=True,
     )
+
+
+def circle_posts(uow, actor, circle_id: int, limit, offset) -> tuple[list, list]:
+    """A circle's pinned posts and posts: posts are not part of this service, so both are
+    empty for every circle that exists."""
+    dc.page(limit, offset, LIST_DEFAULT)
+    with uow.read(_app_of(actor)) as store:
+        _circle_or_404(store, circle_id)
+    return [], []
 
 
 def avatar_file(files, name: str) -> tuple[bytes, str]:
@@ -375,6 +386,8 @@ def create_circle(uow, actor: Principal, files, category_id: int, fields: dict) 
         store.set_circle_tags(circle.id, tag_ids)
         if not pending:
             store.insert_circle_member(circle.id, actor.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
+        circle_event(store, "circle.created", circle.id, name=name, category_id=category_id, user_id=actor.user_id,
+                     mode=values["mode"], audit=dc.PENDING if pending else dc.APPROVED)
         return _detail(store, circle.id, actor.user_id), pending
 
 
@@ -424,6 +437,8 @@ def update_circle(uow, actor: Principal, files, circle_id: int, fields: dict) ->
             store.update_circle(circle.id, updated_at=now, **changes)
         if tag_ids is not None:
             store.set_circle_tags(circle.id, tag_ids)
+        recorded = changes_of(vars(circle), changes) + ([change("tags", None, tag_ids)] if tag_ids is not None else [])
+        circle_event(store, "circle.updated", circle.id, changes=recorded)
         return _detail(store, circle.id, actor.user_id)
 
 
@@ -445,6 +460,8 @@ def join_circle(uow, actor: Principal, circle_id: int) -> bool:
         if circle.mode == dc.PUBLIC:
             store.insert_circle_member(circle.id, actor.user_id, dc.MEMBER, dc.APPROVED, 0, now)
             store.add_to_users_count(circle.id, 1, now)
+            circle_event(store, "circle.member.joined", circle.id, target=f"user:{actor.user_id}",
+                         user_id=actor.user_id, audit=dc.APPROVED)
             return True
         paid = 0
         if circle.mode == dc.PAID:
@@ -454,6 +471,8 @@ def join_circle(uow, actor: Principal, circle_id: int) -> bool:
             store.add_to_balance(actor.user_id, -circle.money, f"{JOIN_FEE_REASON}「{circle.name}」", now)
             paid = circle.money
         store.insert_circle_member(circle.id, actor.user_id, dc.MEMBER, dc.PENDING, paid, now)
+        circle_event(store, "circle.member.joined", circle.id, target=f"user:{actor.user_id}",
+                     user_id=actor.user_id, audit=dc.PENDING, paid=paid)
         return False
 
 
@@ -493,6 +512,8 @@ def audit_member(uow, actor: Principal, circle_id: int, member_id: int, status) 
             store.delete_circle_member(row.id)
             if row.paid:
                 store.add_to_balance(row.user_id, row.paid, f"圈子「{circle.name}」加圈申请被拒绝，退款", now)
+        circle_event(store, "circle.member.audited", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id, changes=[change("audit", dc.PENDING, dc.APPROVED if status == 1 else 2)])
 
 
 def exit_circle(uow, actor: Principal, circle_id: int) -> None:
@@ -506,6 +527,7 @@ def exit_circle(uow, actor: Principal, circle_id: int) -> None:
             raise errors.PermissionDenied("你是圈子创始人，不能进行退圈")
         if store.delete_circle_member(row.id):
             store.add_to_users_count(circle.id, -1, now)
+        circle_event(store, "circle.member.left", circle.id, target=f"user:{actor.user_id}", user_id=actor.user_id)
 
 
 def set_permissions(uow, actor: Principal, circle_id: int, value) -> None:
@@ -515,6 +537,8 @@ def set_permissions(uow, actor: Principal, circle_id: int, value) -> None:
         if dc.manager_rank(store.circle_member(circle.id, actor.user_id)) != dc.ROLE_LEVEL[dc.FOUNDER]:
             raise errors.PermissionDenied("无权限操作")
         store.update_circle(circle.id, permissions=permissions, updated_at=now_ms())
+        circle_event(store, "circle.permissions.updated", circle.id,
+                     changes=[change("permissions", circle.permissions, permissions)])
 
 
 def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
@@ -533,6 +557,7 @@ def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
         if store.group_by_im_id(parse_digits(im_id, "id", invalid.message)) is None:
             raise invalid
         store.update_circle(circle.id, im_group_id=im_id, updated_at=now_ms())
+        circle_event(store, "circle.im_group.bound", circle.id, changes=[change("im_group_id", circle.im_group_id, im_id)])
 
 
 def circle_members(uow, actor: Principal, circle_id: int, kind: str, limit, offset) -> list[tuple[dc.CircleMember, dc.Profile]]:
@@ -547,6 +572,30 @@ def circle_members(uow, actor: Principal, circle_id: int, kind: str, limit, offs
         members = store.circle_members(circle.id, kind, limit, offset)
         profiles = store.circle_profiles([m.user_id for m in members])
     return [(m, profiles.get(m.user_id) or dc.Profile(m.user_id, "", None)) for m in members]
+
+
+def join_requests(uow, actor: Principal, limit, after: int) -> list[dc.JoinRequest]:
+    """The pending applications to every approved circle the caller runs (founder or
+    administrator, not blacklisted), newest first; the caller's own are left out."""
+    limit, _ = dc.page(limit, 0, LIST_DEFAULT)
+    if after < 0:
+        raise errors.InvalidArgument("after 不能小于 0", field="after")
+    with uow.read(actor.app) as store:
+        managed = {
+            row.circle_id: row for row in store.managed_circle_rows(actor.user_id)
+            if dc.manager_rank(row) >= dc.ROLE_LEVEL[dc.ADMINISTRATOR]
+        }
+        applications = store.pending_applications(sorted(managed), actor.user_id, after, limit)
+        circle_ids = list(dict.fromkeys(a.circle_id for a in applications))
+        by_id = {c.id: c for c in store.approved_circles_by_ids(circle_ids)}
+        profiles = store.circle_profiles([a.user_id for a in applications])
+    return [
+        dc.JoinRequest(
+            a, profiles.get(a.user_id) or dc.Profile(a.user_id, "", None),
+            dc.CircleView(by_id[a.circle_id], joined=managed[a.circle_id]),
+        )
+        for a in applications if a.circle_id in by_id
+    ]
 
 
 def _target(store, circle: dc.Circle, member_id: int) -> dc.CircleMember:
@@ -570,6 +619,8 @@ def add_manager(uow, actor: Principal, circle_id: int, member_id: int) -> None:
         if store.count_circle_role(circle.id, dc.ADMINISTRATOR) >= dc.MAX_ADMINISTRATORS:
             raise errors.LimitReached(f"最多设置{dc.MAX_ADMINISTRATORS}个管理员")
         store.update_circle_member(row.id, role=dc.ADMINISTRATOR, updated_at=now)
+        circle_event(store, "circle.manager.added", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
 
 
 def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> None:
@@ -581,6 +632,76 @@ def remove_manager(uow, actor: Principal, circle_id: int, member_id: int) -> Non
         if row.role != dc.ADMINISTRATOR:
             raise errors.FailedPrecondition("该成员不是管理员")
         store.update_circle_member(row.id, role=dc.MEMBER, updated_at=now_ms())
+        circle_event(store, "circle.manager.removed", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
+
+
+def transfer_circle(uow, actor: Principal, circle_id: int, target) -> None:
+    """The founder hands the circle to an approved member who is not blacklisted and becomes
+    a member; not while applications wait (the new founder would inherit them unseen).
+    target is a user id or, from a form, its digits."""
+    target_id = _integer({"target": target}, "target")
+    if target_id is None:
+        raise errors.InvalidArgument("target 字段是必须的", field="target")
+    now = now_ms()
+    with uow.write(actor.app) as store:
+        circle = _circle_or_404(store, circle_id, lock=True)
+        founder = store.circle_member(circle.id, actor.user_id)
+        if dc.manager_rank(founder) != dc.ROLE_LEVEL[dc.FOUNDER]:
+            raise errors.PermissionDenied("没有权限操作")
+        if store.has_pending_applications(circle.id):
+            raise errors.FailedPrecondition("圈子内还有待审核人员，不能转让")
+        heir = store.circle_member(circle.id, target_id) if target_id != actor.user_id else None
+        if dc.manager_rank(heir) < 0:
+            raise errors.InvalidArgument("被转让人必须是圈内成员", field="target")
+        store.update_circle_member(heir.id, role=dc.FOUNDER, updated_at=now)
+        store.update_circle_member(founder.id, role=dc.MEMBER, updated_at=now)
+
+
+LAST_SECOND = 253_402_300_799  # 9999-12-31 23:59:59 UTC: later bounds change nothing
+
+
+def _instant_ms(text: str, field: str) -> int:
+    """Unix seconds or an ISO 8601 time (a zone, else UTC) as epoch milliseconds; "" is 0."""
+    text = text.strip()
+    if not text:
+        return 0
+    if text.isascii() and text.isdigit():
+        return min(parse_digits(text, field), LAST_SECOND) * 1000
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise errors.InvalidArgument(f"{field} 必须是时间戳或 ISO 8601 时间", field=field) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0, int(moment.timestamp() * 1000))
+
+
+def circle_income_records(
+    uow, actor: Principal, circle_id: int, kind: str, limit, after: int, start: str, end: str
+) -> list[tuple[dc.Income, dc.Profile]]:
+    """The founder's view of a circle's incomes, newest first, with each payer's profile."""
+    limit, _ = dc.page(limit, 0, LIST_DEFAULT)
+    if after < 0:
+        raise errors.InvalidArgument("after 不能小于 0", field="after")
+    start_ms, end_ms = _instant_ms(start, "start"), _instant_ms(end, "end")
+    with uow.read(actor.app) as store:
+        circle = _circle_or_404(store, circle_id)
+        if dc.manager_rank(store.circle_member(circle.id, actor.user_id)) != dc.ROLE_LEVEL[dc.FOUNDER]:
+            raise errors.PermissionDenied("无权查看")
+        rows = store.circle_income_rows(
+            circle.id, dc.INCOME_KINDS.get(kind), after, start_ms, end_ms, limit
+        )
+        profiles = store.circle_profiles([r.user_id for r in rows])
+    return [(r, profiles.get(r.user_id) or dc.Profile(r.user_id, "", None)) for r in rows]
+
+
+def role_counts(uow, actor, circle_id: int) -> tuple[int, int]:
+    """(plain members, founder and administrators), blacklisted users left out."""
+    with uow.read(_app_of(actor)) as store:
+        circle = _circle_or_404(store, circle_id)
+        counts = store.count_circle_roles(circle.id)
+    return counts.get(dc.MEMBER, 0), counts.get(dc.FOUNDER, 0) + counts.get(dc.ADMINISTRATOR, 0)
 
 
 def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:
@@ -596,6 +717,7 @@ def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> Non
         if target_rank == dc.ROLE_LEVEL[dc.ADMINISTRATOR]:  # slimkit/plus#527: demote first
             raise errors.PermissionDenied("请先撤销该成员的管理员身份")
         store.add_to_circle_blacklist(circle.id, user_id, now_ms())
+        circle_event(store, "circle.member.blacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)
 
 
 def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:
@@ -604,6 +726,7 @@ def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -
         _manager(store, actor, circle)
         if not store.remove_from_circle_blacklist(circle.id, user_id):
             raise errors.NotFound("内容不存在")
+        circle_event(store, "circle.member.unblacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)
 
 
 def remove_member(uow, actor: Principal, circle_id: int, member_id: int) -> None:
@@ -616,6 +739,8 @@ def remove_member(uow, actor: Principal, circle_id: int, member_id: int) -> None
             raise errors.PermissionDenied("权限不足")
         if store.delete_circle_member(row.id):
             store.add_to_users_count(circle.id, -1, now)
+        circle_event(store, "circle.member.removed", circle.id, target=f"user:{row.user_id}", user_id=row.user_id,
+                     member_id=row.id)
 
 
 # ---- internal administration (CircleAdminService, app admin tokens) ----
@@ -642,8 +767,11 @@ def upsert_category(uow, actor: Principal, category_id: int, name: str, sort_by:
             if store.circle_category(category_id) is None:
                 raise errors.NotFound("分类不存在")
             store.update_circle_category(category_id, name=name, sort_by=sort_by or 1000, status=status, updated_at=now)
-            return category_id
-        return store.insert_circle_category(name, sort_by or 1000, status, now)
+        else:
+            category_id = store.insert_circle_category(name, sort_by or 1000, status, now)
+        app_event(store, "circle.category.updated", target=f"category:{category_id}", category_id=category_id,
+                  name=name, sort_by=sort_by or 1000, status=status)
+        return category_id
 
 
 def upsert_tag(uow, actor: Principal, tag_id: int, name: str, tag_category_id: int, weight: int) -> int:
@@ -653,6 +781,9 @@ def upsert_tag(uow, actor: Principal, tag_id: int, name: str, tag_category_id: i
         raise errors.InvalidArgument("name 必须是 1 到 150 个字符", field="name")
     with uow.write(actor.app) as store:
         found = store.upsert_circle_tag(tag_id, name, tag_category_id, weight)
+        if found is not None:
+            app_event(store, "circle.tag.updated", target=f"tag:{found}", tag_id=found, name=name,
+                      tag_category_id=tag_category_id, weight=weight)
     if found is None:
         raise errors.NotFound("标签不存在")
     return found
@@ -663,6 +794,7 @@ def set_recommendation(uow, actor: Principal, circle_id: int, recommended: bool,
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id)
         store.set_circle_recommendation(circle.id, recommended, sort_by or 1000, now_ms())
+        circle_event(store, "circle.recommendation.updated", circle.id, recommended=recommended, sort_by=sort_by or 1000)
 
 
 def set_protocol(uow, actor: Principal, text: str) -> None:
@@ -671,6 +803,7 @@ def set_protocol(uow, actor: Principal, text: str) -> None:
         raise errors.InvalidArgument("protocol 过长", field="protocol")
     with uow.write(actor.app) as store:
         store.set_circle_protocol(text, now_ms())
+        app_event(store, "circle.protocol.updated", target="app", length=len(text))
 
 
 def review_circle(uow, actor: Principal, circle_id: int, audit: int) -> None:
@@ -682,6 +815,7 @@ def review_circle(uow, actor: Principal, circle_id: int, audit: int) -> None:
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id, lock=True)
         store.update_circle(circle.id, audit=audit, updated_at=now)
+        circle_event(store, "circle.reviewed", circle.id, changes=[change("audit", circle.audit, audit)])
         if audit == dc.APPROVED and store.circle_founder(circle.id) is None:
             store.insert_circle_member(circle.id, circle.user_id, dc.FOUNDER, dc.APPROVED, 0, now)
             store.update_circle(circle.id, users_count=store.count_circle_members(circle.id))

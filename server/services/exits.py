@@ -6,6 +6,7 @@ from server.domain import errors
 from server.domain import policies as rules
 from server.domain.model import Group, GroupKind, ItemResult, Member, Principal, Role
 from server.services.clock import now_ms
+from server.services.emit import change, group_event, users
 from server.services.lookup import group_or_404, require_group_id, role_of
 
 
@@ -43,7 +44,10 @@ def kick(uow, actor: Principal, group_ref: int, ids: list[int], *, named_by: str
         results = [_judge(actor, role, i, found.get(i)) for i in ids]
         if named_by == BY_MEMBERSHIP and (refused := next((r for r in results if not r.ok), None)):
             raise errors.PermissionDenied(refused.reason)
-        store.remove_members(group.id, [found[r.id].user_id for r in results if r.ok], now)
+        removing = [found[r.id].user_id for r in results if r.ok]
+        store.remove_members(group.id, removing, now)
+        if removing:
+            group_event(store, "group.member.kicked", group, target=users(removing), user_ids=removing)
     return results
 
 
@@ -84,6 +88,7 @@ def _leave(store, actor: Principal, group: Group) -> None:
         raise errors.PermissionDenied("你不是该群成员")
     rules.check_may_leave(member)
     store.remove_members(group.id, [actor.user_id], now_ms())
+    group_event(store, "group.member.left", group, target=f"user:{actor.user_id}", user_ids=[actor.user_id])
 
 
 def transfer(uow, actor: Principal, group_ref: int, new_owner_id: int) -> int:
@@ -100,6 +105,8 @@ def transfer(uow, actor: Principal, group_ref: int, new_owner_id: int) -> int:
         store.set_roles(group.id, [group.owner_id], target.role, now)
         store.set_roles(group.id, [target.user_id], Role.OWNER, now)
         store.update_group(group.id, owner_id=target.user_id, updated_at=now)
+        group_event(store, "group.owner.transferred", group, target=f"user:{target.user_id}",
+                    changes=[change("owner_id", group.owner_id, target.user_id)])
     return target.user_id
 
 
@@ -119,6 +126,7 @@ def dismiss(uow, actor: Principal, group_ref: int) -> None:
         store.dissolve_group(group.id, now)
         store.delete_group_notices(group.id)
         store.delete_group_files(group.id)
+        group_event(store, "group.dismissed", group, kind=group.kind)
 
 
 def _lock_with_community(store, group_ref: int) -> Group:
@@ -150,5 +158,6 @@ def quit_community(uow, actor: Principal, community_ref: int, group_refs: list[i
         if outside := [str(g.id) for g in leaving if g.comm_id != community.id]:
             raise errors.InvalidArgument(f"群不在该社区中: {', '.join(outside)}", field="groups")
         store.release_groups(community.id, [g.id for g in leaving], now)
+        group_event(store, "group.community.left", community, group_ids=[g.id for g in leaving])
 
 

@@ -7,6 +7,7 @@ from server.domain import files as rules
 from server.domain.files import GroupFile
 from server.domain.model import Group, ItemResult, Principal
 from server.services.clock import now_ms
+from server.services.emit import change, group_event
 from server.services.lookup import group_or_404, require_group_id, role_of
 
 NOT_FOUND = "文件不存在"
@@ -40,7 +41,10 @@ def upload(uow, actor: Principal, im_id: int, name: str, size: int | None, type_
     with uow.write(actor.app) as store:
         group = _group(store, im_id)
         policies.require_member(role_of(store, actor, group))
-        return store.insert_file(group, actor.user_id, name, size, type_, url, now_ms())
+        stored = store.insert_file(group, actor.user_id, name, size, type_, url, now_ms())
+        group_event(store, "group.file.uploaded", group, target=f"file:{stored.id}", file_id=stored.id, name=name,
+                    size=size)
+        return stored
 
 
 def get(uow, actor: Principal, im_id: int, file_id: int) -> GroupFile:
@@ -71,6 +75,8 @@ def rename(uow, actor: Principal, im_id: int, file_id: int, name: str) -> None:
         if not rules.may_change(actor.user_id, role, found):
             raise errors.PermissionDenied("仅上传者、群主或管理员可以重命名该文件")
         store.rename_file(found.id, name, now_ms())
+        group_event(store, "group.file.renamed", group, target=f"file:{found.id}", file_id=found.id,
+                    changes=[change("name", found.name, name)])
 
 
 def delete(uow, actor: Principal, im_id: int, file_ids: list[int]) -> list[ItemResult]:
@@ -90,5 +96,10 @@ def delete(uow, actor: Principal, im_id: int, file_ids: list[int]) -> list[ItemR
                 results.append(ItemResult(file_id, False, NOT_YOURS))
             else:
                 results.append(ItemResult(file_id, True))
-        store.delete_files(group.id, [r.id for r in results if r.ok])
+        deleting = [r.id for r in results if r.ok]
+        store.delete_files(group.id, deleting)
+        if deleting:
+            group_event(store, "group.file.deleted", group,
+                        target=f"file:{deleting[0]}" if len(deleting) == 1 else "files", file_ids=deleting,
+                        uploader_ids=sorted({found[i].uploader_id for i in deleting}))
     return results

@@ -9,6 +9,7 @@ from server.domain import policies as rules
 from server.domain.grades import Condition, UpgradeRule, UpgradeTexts, UserStats, Wallet
 from server.domain.model import Group, Principal
 from server.services.clock import now_ms
+from server.services.emit import app_event, change, changes_of, group_event
 from server.services.lookup import group_or_404, role_of, unknown_users
 
 RULES_PAGE_DEFAULT, RULES_PAGE_MAX = 20, 100
@@ -65,6 +66,9 @@ def upgrade_group(uow, actor: Principal, group_ref: int, rule_id: int, pay_pass:
         store.update_group(
             group.id, grade=rule.level, max_members=rule.max_members, max_admins=rule.max_admins, updated_at=now
         )
+        group_event(store, "group.upgraded", group, rule_id=rule.id, changes=changes_of(
+            vars(group), {"grade": rule.level, "max_members": rule.max_members, "max_admins": rule.max_admins}
+        ))
 
 
 def group_conditions(uow, actor: Principal, kind: str) -> list[Condition]:
@@ -109,7 +113,10 @@ def upsert_upgrade_rule(uow, actor: Principal, level: int, max_members: int, max
     _require_app_admin(actor)
     rules_of_grades.check_rule(level, max_members, max_admins, price)
     with uow.write(actor.app) as store:
-        return store.upsert_upgrade_rule(level, max_members, max_admins, price, now_ms())
+        found = store.upsert_upgrade_rule(level, max_members, max_admins, price, now_ms())
+        app_event(store, "grades.updated", target=f"rule:{found[0]}", level=level, max_members=max_members,
+                  max_admins=max_admins, price=price)
+        return found
 
 
 def set_upgrade_texts(uow, actor: Principal, texts: UpgradeTexts) -> None:
@@ -118,6 +125,7 @@ def set_upgrade_texts(uow, actor: Principal, texts: UpgradeTexts) -> None:
     rules.check_text(texts.transfer_desc, "transfer_desc", rules.MAX_TEXT_LENGTH)
     with uow.write(actor.app) as store:
         store.set_upgrade_texts(texts, now_ms())
+        app_event(store, "grades.updated", target="app", texts=True)
 
 
 def credit_wallet(uow, actor: Principal, user_id: int, amount: int, reason: str) -> int:
@@ -130,7 +138,10 @@ def credit_wallet(uow, actor: Principal, user_id: int, amount: int, reason: str)
     rules.check_text(reason, "reason", MAX_REASON_LENGTH)
     with uow.write(actor.app) as store:
         _known_user(store, user_id)
-        return store.add_to_balance(user_id, amount, reason, now_ms())
+        balance = store.add_to_balance(user_id, amount, reason, now_ms())
+        app_event(store, "user.account.updated", target=f"user:{user_id}", user_id=user_id,
+                  changes=[change("balance", balance - amount, balance)])
+        return balance
 
 
 @dataclass
@@ -153,6 +164,7 @@ def set_pay_password(uow, actor: Principal, user_id: int, pay_pass: str) -> None
     with uow.write(actor.app) as store:
         _known_user(store, user_id)
         store.set_pay_pass_hash(user_id, hashed, now_ms())
+        app_event(store, "user.account.updated", target=f"user:{user_id}", user_id=user_id, pay_password=True)
 
 
 def set_user_stats(uow, actor: Principal, user_id: int, stats: UserStats) -> None:
@@ -161,3 +173,4 @@ def set_user_stats(uow, actor: Principal, user_id: int, stats: UserStats) -> Non
     with uow.write(actor.app) as store:
         _known_user(store, user_id)
         store.set_user_stats(user_id, stats, now_ms())
+        app_event(store, "user.account.updated", target=f"user:{user_id}", user_id=user_id, stats=vars(stats))

@@ -10,6 +10,7 @@ from server.domain.model import (
     GroupKind,
     GroupSection,
     ImType,
+    JoinedGroup,
     Member,
     MemberPage,
     Membership,
@@ -18,6 +19,7 @@ from server.domain.model import (
 )
 from server.services import cursor, grades
 from server.services.clock import now_ms
+from server.services.emit import changes_of, group_event, users
 from server.services.lookup import group_or_404, group_seen_by, known_users, require_group_id
 
 MEMBER_PAGE_DEFAULT = 1000
@@ -66,6 +68,9 @@ def create_group(
         )
         store.add_member(group.id, actor.user_id, Role.OWNER, now)
         store.add_members(group.id, member_ids, Role.MEMBER, now)
+        group_event(store, "group.created", group, kind=kind, name=name, owner_id=actor.user_id, im_type=im_type)
+        group_event(store, "group.member.joined", group, target=users([actor.user_id, *member_ids]),
+                    user_ids=[actor.user_id, *member_ids], via="create")
     return group
 
 
@@ -92,6 +97,7 @@ def update_group(uow, actor: Principal, group_ref: int, changes: GroupChanges) -
         values = {k: v for k, v in vars(changes).items() if v is not None}
         if values:
             store.update_group(group.id, updated_at=now_ms(), **values)
+            group_event(store, "group.updated", group, changes=changes_of(vars(group), values))
 
 
 # The im info fields (PUT|POST /group/info/<field>): the group column each sets and its length limit.
@@ -116,6 +122,7 @@ def update_group_info(uow, actor: Principal, im_id: int, field: str, value: str 
         rules.require_info_editor(rules.effective_role(actor, group, member), group)
         stored = value if value or column == "ext" else None
         store.update_group(group.id, updated_at=now_ms(), **{column: stored})
+        group_event(store, "group.updated", group, changes=changes_of(vars(group), {column: stored}))
 
 
 def group_detail(uow, actor: Principal, group_ref: int) -> GroupDetail:
@@ -247,5 +254,12 @@ def member_page(uow, actor: Principal, im_id: int, page_cursor: str, limit: int)
     return MemberPage(members=members, next_cursor=next_cursor, total=group.member_count)
 
 
+def joined_groups(uow, actor: Principal) -> list[JoinedGroup]:
+    """The caller's groups as their list shows them (id, name, avatar, IM id, role)."""
+    with uow.read(actor.app) as store:
+        return store.joined_groups(actor.user_id)
+
+
 def joined_im_ids(uow, actor: Principal) -> list[int]:
-    return [m.group.im_id for m in user_memberships(uow, actor)]
+    with uow.read(actor.app) as store:
+        return store.joined_im_ids(actor.user_id)

@@ -6,6 +6,7 @@ from server.domain import policies as rules
 from server.domain.model import Member, Principal
 from server.services import groups
 from server.services.clock import now_ms
+from server.services.emit import change
 from server.services.lookup import group_or_404, require_group_id, role_of
 
 
@@ -23,6 +24,7 @@ def _update_own_membership(uow, actor: Principal, member_id: int, **changes) -> 
             raise errors.NotFound("群成员不存在")
         rules.require_own_membership(actor.user_id, member)
         store.update_member_settings(member.id, now_ms(), **changes)
+        _event(store, member, changes)
 
 
 def _update_own_membership_in_group(uow, actor: Principal, im_id: int, *, any_id: bool = False, **changes) -> None:
@@ -35,6 +37,14 @@ def _update_own_membership_in_group(uow, actor: Principal, im_id: int, *, any_id
         if member is None:
             raise errors.PermissionDenied("你不是该群成员")
         store.update_member_settings(member.id, now_ms(), **changes)
+        _event(store, member, changes)
+
+
+def _event(store, member: Member, changes: dict) -> None:
+    store.record_event(
+        "group.member.settings_updated", target=f"user:{member.user_id}", group_id=member.group_id,
+        data={"user_id": member.user_id, "changes": [change(key, None, value) for key, value in changes.items()]},
+    )
 
 
 def set_nickname(uow, actor: Principal, member_id: int, nickname: str) -> None:

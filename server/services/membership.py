@@ -23,6 +23,7 @@ from server.domain.model import (
 )
 from server.services import cursor
 from server.services.clock import now_ms
+from server.services.emit import change, group_event, users
 from server.services.lookup import group_or_404, known_users, require_group_id, role_of, unknown_users
 
 REQUEST_PAGE_DEFAULT = REQUEST_PAGE_MAX = 100  # applications and invitations (MaxIM's defaults)
@@ -31,10 +32,11 @@ APPLICATION_CURSOR, INVITATION_CURSOR, BLOCK_CURSOR = "a", "i", "b"
 MAX_SOURCE_LENGTH = 128
 
 
-def _admit(store, group: Group, user_ids: list[int], now: int) -> None:
+def _admit(store, group: Group, user_ids: list[int], now: int, via: str) -> None:
     """Every way in ends here: the group was read locked, so the capacity check holds."""
     rules.check_capacity(group, len(user_ids))
     store.join_members(group, user_ids, Role.MEMBER, now)
+    group_event(store, "group.member.joined", group, target=users(user_ids), user_ids=list(user_ids), via=via)
 
 
 def _page(rows: list, limit: int, kind: str, total: int) -> Page:
@@ -61,7 +63,7 @@ def invite_friends(uow, actor: Principal, group_ref: int, friend_ids: list[int])
         if blocked:
             raise errors.FailedPrecondition(f"用户已被该群拉黑: {', '.join(map(str, sorted(blocked)))}", field="friends")
         if newcomers:
-            _admit(store, group, newcomers, now)
+            _admit(store, group, newcomers, now, "invite")
 
 
 def _apply(store, actor: Principal, group: Group, reason: str, source: str, now: int) -> bool:
@@ -71,13 +73,14 @@ def _apply(store, actor: Principal, group: Group, reason: str, source: str, now:
     if store.blocked_among(group.id, [actor.user_id]):
         raise errors.PermissionDenied("你已被该群拉黑")
     if rules.joins_at_once(group):
-        _admit(store, group, [actor.user_id], now)
+        _admit(store, group, [actor.user_id], now, source or "apply")
         return True
     _check_no_pending_application(store, group, actor.user_id, now)
     store.insert_application(
         group, actor.user_id, reason=reason, source=source, group_ids=[], now=now,
         expires=now + rules.JOIN_REQUEST_TTL_MS,
     )
+    group_event(store, "group.application.created", group, target=f"user:{actor.user_id}", user_id=actor.user_id)
     return False
 
 
@@ -109,6 +112,8 @@ def _apply_groups_to_community(
         community, actor.user_id, reason=remark, source=source, group_ids=group_ids, now=now,
         expires=now + rules.JOIN_REQUEST_TTL_MS,
     )
+    group_event(store, "group.application.created", community, target=f"user:{actor.user_id}",
+                user_id=actor.user_id, group_ids=group_ids)
 
 
 def join_group(uow, actor: Principal, group_ref: int, *, source: str, remark: str, group_ids: list[int]) -> None:
@@ -133,9 +138,12 @@ def _decide(store, group: Group, application: Application, approve: bool, approv
     if approve and application.group_ids:
         _admit_groups(store, group, application, approved_groups, now)
     elif approve and store.member(group.id, application.applicant_id) is None:
-        _admit(store, group, [application.applicant_id], now)
+        _admit(store, group, [application.applicant_id], now, "approval")
     status = RequestStatus.APPROVED if approve else RequestStatus.REFUSED
     store.set_application_status(application.id, status, now)
+    group_event(store, "group.application.decided", group, target=f"user:{application.applicant_id}",
+                application_id=application.id, user_id=application.applicant_id, approved=approve,
+                changes=[change("status", int(application.status), int(status))])
 
 
 def _admit_groups(store, community: Group, application: Application, approved: list[int] | None, now: int) -> None:
@@ -150,6 +158,7 @@ def _admit_groups(store, community: Group, application: Application, approved: l
         if group.comm_id != 0:
             raise errors.FailedPrecondition(f"社群已加入社区: {group_id}")
     store.join_community(community.id, chosen, now)
+    group_event(store, "group.community.joined", community, group_ids=list(chosen))
 
 
 AUDIT_STATUSES = {1: True, 2: False}  # 1 approve, 2 reject
@@ -247,6 +256,8 @@ def invite_users(uow, actor: Principal, im_id: int, user_ids: list[int], reason:
         store.insert_invitations(
             group.id, actor.user_id, invited, reason=reason, now=now, expires=now + rules.JOIN_REQUEST_TTL_MS
         )
+        if invited:
+            group_event(store, "group.invitation.created", group, target=users(invited), user_ids=invited)
     return results
 
 
@@ -280,10 +291,12 @@ def handle_invitation(uow, actor: Principal, im_id: int, user_id: int, accept: b
             handled = [invitation]
         rules.check_pending(handled[0], now)
         if accept and store.member(group.id, actor.user_id) is None:
-            _admit(store, group, [actor.user_id], now)
+            _admit(store, group, [actor.user_id], now, "invite")
         status = RequestStatus.APPROVED if accept else RequestStatus.REFUSED
         for invitation in handled:
             store.set_invitation_status(invitation.id, status, now)
+            group_event(store, "group.invitation.decided", group, target=f"user:{actor.user_id}",
+                        inviter_id=invitation.inviter_id, accepted=bool(accept))
 
 
 def invitation_page(uow, actor: Principal, page_cursor: str, limit: int) -> Page:
@@ -314,6 +327,7 @@ def sign_qr_code(uow, actor: Principal, im_id: int) -> QrCode:
         group = group_or_404(store.group_by_im_id(require_group_id(im_id)))
         rules.require_member(role_of(store, actor, group))
         secret = store.app_secret(now)
+        group_event(store, "group.qr_code.signed", group, target=f"user:{actor.user_id}")
     expire_at = now + rules.QR_CODE_TTL_MS
     signature = _signature(secret, actor.app, group.im_id, actor.user_id, expire_at)
     return QrCode(create_at=now, expire_at=expire_at, qr_info=f"{group.im_id}.{actor.user_id}.{expire_at}.{signature}")
@@ -372,8 +386,11 @@ def block_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> list[
         blocking = [r.id for r in results if r.ok]
         if blocking:
             store.block(group.id, blocking, now)
-            store.remove_members(group.id, [uid for uid in blocking if uid in members], now)
+            removed = [uid for uid in blocking if uid in members]
+            store.remove_members(group.id, removed, now)
             store.close_pending_requests(group.id, blocking, now)
+            group_event(store, "group.member.blocked", group, target=users(blocking), user_ids=blocking,
+                        removed_user_ids=removed)
     return results
 
 
@@ -385,6 +402,8 @@ def unblock_users(uow, actor: Principal, im_id: int, user_ids: list[int]) -> lis
         blocked = store.blocked_among(group.id, user_ids)
         results = [ItemResult(uid, uid in blocked, None if uid in blocked else "该用户不在黑名单中") for uid in user_ids]
         store.unblock(group.id, sorted(blocked))
+        if blocked:
+            group_event(store, "group.member.unblocked", group, target=users(sorted(blocked)), user_ids=sorted(blocked))
     return results
 
 

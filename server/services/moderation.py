@@ -12,6 +12,7 @@ from server.domain import policies as rules
 from server.domain.model import FOREVER, Group, ItemResult, Member, MemberPage, Principal, Role
 from server.services import cursor
 from server.services.clock import now_ms
+from server.services.emit import change, group_event, users
 from server.services.lookup import group_or_404, require_group_id, role_of
 
 BANNED_PAGE_DEFAULT = 1000
@@ -63,6 +64,8 @@ def grant_admins(uow, actor: Principal, group_ref: int, user_ids: list[int], *, 
             reason = rules.admin_limit_error(group).message
             results = [ItemResult(r.id, False, reason) if r.id in past_limit else r for r in results]
         store.set_roles(group.id, promoting, Role.ADMIN, now_ms())
+        if promoting:
+            group_event(store, "group.admin.added", group, target=users(promoting), user_ids=promoting)
     return results
 
 
@@ -74,7 +77,10 @@ def revoke_admins(uow, actor: Principal, group_ref: int, user_ids: list[int], *,
         rules.require_owner(role_of(store, actor, group))
         members = store.members_by_user_ids(group.id, user_ids)
         results = _outcomes(user_ids, members, rules.admin_change_refusal, whole)
+        demoting = [r.id for r in results if r.ok and members[r.id].role == Role.ADMIN]
         store.set_roles(group.id, [r.id for r in results if r.ok], Role.MEMBER, now_ms())
+        if demoting:
+            group_event(store, "group.admin.removed", group, target=users(demoting), user_ids=demoting)
     return results
 
 
@@ -105,7 +111,11 @@ def set_mutes(
         role = rules.require_manager(role_of(store, actor, group))
         members = store.members_by_user_ids(group.id, user_ids)
         results = _outcomes(user_ids, members, lambda m: rules.mute_refusal(role, m), whole)
-        store.set_muted_until(group.id, [r.id for r in results if r.ok], until, now_ms())
+        muting = [r.id for r in results if r.ok]
+        store.set_muted_until(group.id, muting, until, now_ms())
+        if muting:
+            group_event(store, "group.member.muted", group, target=users(muting), user_ids=muting,
+                        changes=[change("muted_until", None, until)])
     return results
 
 
@@ -133,6 +143,7 @@ def set_mute_all(uow, actor: Principal, group_ref: int, until: int | None = None
         if until is None:
             until = 0 if group.everyone_muted(now) else FOREVER
         store.update_group(group.id, ban_all_until=until, updated_at=now)
+        group_event(store, "group.mute_all.updated", group, changes=[change("ban_all_until", group.ban_all_until, until)])
     return until
 
 
@@ -147,6 +158,7 @@ def update_setting(uow, actor: Principal, group_ref: int, setting: str, value, *
         group = _group(store, group_ref, lock=True)
         rules.require_manager(role_of(store, actor, group))
         store.update_group(group.id, updated_at=now_ms(), **{setting: value})
+        group_event(store, "group.updated", group, changes=[change(setting, getattr(group, setting, None), value)])
 
 
 def manage_options(uow, actor: Principal, item_id: int, group_ref: int) -> list[manage_tree.ManageOption]:

@@ -7,6 +7,7 @@ from server.domain import notices as rules
 from server.domain.model import Group, Principal
 from server.domain.notices import Notice
 from server.services.clock import now_ms
+from server.services.emit import group_event
 from server.services.exits import ImGroupId
 from server.services.lookup import group_or_404, group_seen_by, require_group_id, role_of
 
@@ -48,7 +49,9 @@ def publish(
     with uow.write(actor.app) as store:
         group = _group(store, group_ref)
         policies.require_manager(role_of(store, actor, group))
-        return store.insert_notice(group, actor.user_id, title, content, picture, now_ms())
+        notice = store.insert_notice(group, actor.user_id, title, content, picture, now_ms())
+        group_event(store, "group.notice.published", group, target=f"notice:{notice.id}", notice_id=notice.id)
+        return notice
 
 
 def delete(uow, actor: Principal, notice_id: int, group_ref: int | None = None) -> None:
@@ -64,6 +67,7 @@ def delete(uow, actor: Principal, notice_id: int, group_ref: int | None = None) 
             notice = _notice_or_404(store.notice(notice_id, group.id, lock=True))
         policies.require_manager(role_of(store, actor, group))
         store.delete_notice(notice.id)
+        group_event(store, "group.notice.deleted", group, target=f"notice:{notice.id}", notice_id=notice.id)
 
 
 def read(uow, actor: Principal, notice_id: int) -> bool:
@@ -74,7 +78,11 @@ def read(uow, actor: Principal, notice_id: int) -> bool:
         notice = _notice_or_404(store.notice(notice_id, lock=True))
         group = group_or_404(store.group(notice.group_id))
         policies.require_member(role_of(store, actor, group))
-        return store.record_read(notice.id, actor.user_id, now_ms())
+        counted = store.record_read(notice.id, actor.user_id, now_ms())
+        if counted:
+            group_event(store, "group.notice.read", group, target=f"notice:{notice.id}", notice_id=notice.id,
+                        user_id=actor.user_id)
+        return counted
 
 
 def page(uow, actor: Principal, group_ref: int, limit: int | None, offset: int | None) -> list[Notice]:

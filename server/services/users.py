@@ -4,6 +4,7 @@ from server.domain import errors
 from server.domain.model import Principal
 from server.domain.policies import MAX_NAME_LENGTH, MAX_URL_LENGTH, check_text
 from server.services.clock import now_ms
+from server.services.emit import app_event, change
 
 
 class ProfileCache:
@@ -57,4 +58,7 @@ def upsert_user(uow, principal: Principal, user_id: int, name: str, avatar: str 
     check_text(name, "name", MAX_NAME_LENGTH)
     check_text(avatar, "avatar", MAX_URL_LENGTH)
     with uow.write(principal.app) as store:
-        return store.upsert_user(user_id, name, avatar or None, now_ms())
+        created = store.upsert_user(user_id, name, avatar or None, now_ms())
+        app_event(store, "user.profile.updated", target=f"user:{user_id}", user_id=user_id, created=created,
+                  changes=[change("name", None, name), change("avatar", None, avatar or None)])
+        return created

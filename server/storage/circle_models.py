@@ -2,11 +2,11 @@
 
 import peewee as pw
 
-from server.storage.models import BaseModel
+from server.storage.models import BaseModel, SmallIdField
 
 
 class CircleCategory(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     app = pw.CharField(max_length=64)
     name = pw.CharField(max_length=100)
     sort_by = pw.IntegerField(default=1000)
@@ -19,7 +19,7 @@ class CircleCategory(BaseModel):
 
 
 class CircleTag(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     app = pw.CharField(max_length=64)
     name = pw.CharField(max_length=150)
     tag_category_id = pw.IntegerField(default=0)
@@ -27,7 +27,7 @@ class CircleTag(BaseModel):
 
 
 class Circle(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     app = pw.CharField(max_length=64)
     name = pw.CharField(max_length=100)
     user_id = pw.BigIntegerField()  # the creator; never changes
@@ -61,7 +61,7 @@ class Circle(BaseModel):
 
 
 class CircleTagLink(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     circle = pw.ForeignKeyField(Circle, on_delete="CASCADE")
     tag = pw.ForeignKeyField(CircleTag, on_delete="CASCADE")
 
@@ -72,7 +72,7 @@ class CircleTagLink(BaseModel):
 class CircleMember(BaseModel):
     """A membership (audit 1) or a pending application (audit 0): one row per circle and user."""
 
-    id = pw.AutoField()
+    id = SmallIdField()
     app = pw.CharField(max_length=64)
     circle = pw.ForeignKeyField(Circle, on_delete="CASCADE")
     user_id = pw.BigIntegerField()
@@ -93,7 +93,7 @@ class CircleMember(BaseModel):
 class CircleBlacklist(BaseModel):
     """Kept apart from memberships: exiting and joining again does not clear it."""
 
-    id = pw.AutoField()
+    id = SmallIdField()
     circle = pw.ForeignKeyField(Circle, on_delete="CASCADE")
     user_id = pw.BigIntegerField()
     created_at = pw.BigIntegerField()
@@ -103,14 +103,14 @@ class CircleBlacklist(BaseModel):
 
 
 class CircleRecommend(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     circle = pw.ForeignKeyField(Circle, on_delete="CASCADE", unique=True)
     sort_by = pw.IntegerField(default=1000)
     created_at = pw.BigIntegerField()
 
 
 class CircleIncome(BaseModel):
-    id = pw.AutoField()
+    id = SmallIdField()
     circle = pw.ForeignKeyField(Circle, on_delete="CASCADE")
     kind = pw.SmallIntegerField(default=1)  # 1 join fee, 2 pinned fee
     amount = pw.IntegerField()

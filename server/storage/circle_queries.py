@@ -351,6 +351,17 @@ class CircleQueries:
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
         ).count()
 
+    def count_circle_roles(self, circle_id: int) -> dict[str, int]:
+        """Approved members who are not blacklisted, by role."""
+        banned = CircleBlacklist.select(CircleBlacklist.user_id).where(CircleBlacklist.circle == circle_id)
+        rows = (
+            CircleMember.select(CircleMember.role, pw.fn.COUNT(CircleMember.id))
+            .where((CircleMember.circle == circle_id) & (CircleMember.audit == dc.APPROVED)
+                   & (CircleMember.user_id.not_in(banned)))
+            .group_by(CircleMember.role).tuples()
+        )
+        return dict(rows)
+
     def has_pending_applications(self, circle_id: int) -> bool:
         return CircleMember.select().where(
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.PENDING)
@@ -376,6 +387,36 @@ class CircleQueries:
         )} if rows else set()
         return [_member(r, r.user_id in flagged) for r in rows]
 
+    def managed_circle_rows(self, user_id: int) -> list[dc.CircleMember]:
+        """The user's founder and administrator rows in the app's approved circles, with the
+        blacklist flag (the rule of who runs a circle stays in the domain)."""
+        rows = (
+            CircleMember.select(CircleMember).join(Circle)
+            .where(
+                (CircleMember.app == self.app) & (CircleMember.user_id == user_id)
+                & (CircleMember.audit == dc.APPROVED) & (CircleMember.role.in_([dc.FOUNDER, dc.ADMINISTRATOR]))
+                & (Circle.audit == dc.APPROVED)
+            )
+        )
+        rows = list(rows)
+        banned = CircleBlacklist.select(CircleBlacklist.circle).where(
+            (CircleBlacklist.user_id == user_id) & (CircleBlacklist.circle.in_([r.circle_id for r in rows]))
+        ) if rows else []
+        flagged = {r.circle_id for r in banned}
+        return [_member(r, r.circle_id in flagged) for r in rows]
+
+    def pending_applications(self, circle_ids: list[int], except_user: int, after: int, limit: int) -> list[dc.CircleMember]:
+        """Pending applications to these circles, newest first, below the id after (0: all)."""
+        if not circle_ids or not limit:
+            return []
+        query = CircleMember.select().where(
+            (CircleMember.circle.in_(circle_ids)) & (CircleMember.audit == dc.PENDING)
+            & (CircleMember.user_id != except_user)
+        )
+        if after:
+            query = query.where(CircleMember.id < after)
+        return [_member(r) for r in query.order_by(CircleMember.id.desc()).limit(limit)]
+
     # Blacklist
 
     def add_to_circle_blacklist(self, circle_id: int, user_id: int, now: int) -> None:
@@ -390,6 +431,24 @@ class CircleQueries:
 
     def add_circle_income(self, circle_id: int, kind: int, amount: int, user_id: int, now: int) -> None:
         CircleIncome.insert(circle=circle_id, kind=kind, amount=amount, user_id=user_id, created_at=now).execute()
+
+    def circle_income_rows(
+        self, circle_id: int, kind: int | None, after: int, start_ms: int, end_ms: int, limit: int
+    ) -> list[dc.Income]:
+        """A circle's income records, newest first, filtered as the arguments say (0: no bound)."""
+        query = CircleIncome.select().where(CircleIncome.circle == circle_id)
+        if kind is not None:
+            query = query.where(CircleIncome.kind == kind)
+        if after:
+            query = query.where(CircleIncome.id < after)
+        if start_ms:
+            query = query.where(CircleIncome.created_at >= start_ms)
+        if end_ms:
+            query = query.where(CircleIncome.created_at < end_ms)
+        return [
+            dc.Income(r.id, r.circle_id, r.kind, r.amount, r.user_id, r.created_at)
+            for r in query.order_by(CircleIncome.id.desc()).limit(limit)
+        ]
 
     def circle_incomes(self, circle_id: int) -> tuple[int, int]:
         totals = {kind: int(total or 0) for kind, total in fetch_all(_INCOMES, (circle_id,))}

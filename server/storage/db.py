@@ -17,9 +17,10 @@ MIGRATION_LOCK_KEY = 7_150_001
 STATEMENT_TIMEOUT_MS = 25_000
 
 
-def open_database(url: str) -> pw.Database:
+def open_database(url: str, *, bind: bool = True) -> pw.Database:
     """Binds the models to the database at url (sqlite:///relative/path,
-    sqlite:////absolute/path or postgresql://...) and returns it."""
+    sqlite:////absolute/path or postgresql://...) and returns it. bind=False: only opens it
+    (a standby for reads, DATABASE_READ_URL: the unit of work routes to it per read)."""
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
         path = Path(url[len("sqlite:///"):])
@@ -51,7 +52,8 @@ def open_database(url: str) -> pw.Database:
         )
     else:
         raise ValueError(f"unsupported DATABASE_URL scheme: {parsed.scheme!r}")
-    database.initialize(db)
+    if bind:
+        database.initialize(db)
     return db
 
 

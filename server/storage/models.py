@@ -2,7 +2,33 @@
 
 import peewee as pw
 
-database = pw.DatabaseProxy()
+from server.storage.routing import RoutingDatabaseProxy
+
+# The primary; a read the unit of work sends to a standby (DATABASE_READ_URL) is routed there for its thread.
+database = RoutingDatabaseProxy()
+
+
+def _on_sqlite(db) -> bool:
+    return isinstance(getattr(db, "obj", db), pw.SqliteDatabase)  # a DatabaseProxy or the database
+
+
+class _NeverReused:
+    """An auto-incrementing primary key whose values never come back. SQLite hands out the
+    largest rowid + 1, so without AUTOINCREMENT a deleted last row's id is given to the next
+    row (and a stale id addresses it); a PostgreSQL sequence never goes back by itself.
+    Migration 0030 rebuilt the tables made before it; tables made after declare these."""
+
+    def ddl(self, ctx):
+        nodes = super().ddl(ctx)
+        return pw.NodeList((nodes, pw.SQL("AUTOINCREMENT"))) if _on_sqlite(self.model._meta.database) else nodes
+
+
+class IdField(_NeverReused, pw.BigAutoField):
+    """BIGSERIAL on PostgreSQL, INTEGER PRIMARY KEY AUTOINCREMENT on SQLite."""
+
+
+class SmallIdField(_NeverReused, pw.AutoField):
+    """SERIAL on PostgreSQL, INTEGER PRIMARY KEY AUTOINCREMENT on SQLite."""
 
 
 class BaseModel(pw.Model):
@@ -14,7 +40,7 @@ class BaseModel(pw.Model):
 class User(BaseModel):
     """A user's profile in one app, kept from token claims and the internal RPC."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     user_id = pw.BigIntegerField()
     name = pw.CharField(max_length=128, default="")
@@ -29,7 +55,7 @@ class User(BaseModel):
 class Group(BaseModel):
     """One group, seen as a 社群/社区 by the community dialect and a 群 by the im dialect."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     im_id = pw.BigIntegerField(unique=True)
     number = pw.IntegerField()
@@ -74,7 +100,7 @@ class Group(BaseModel):
 class Member(BaseModel):
     """A user's membership of a group, with the member's own settings."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, backref="members", on_delete="CASCADE")
     user_id = pw.BigIntegerField()
@@ -112,7 +138,7 @@ ALL_MODELS = [User, Group, Member]
 class JoinRequest(BaseModel):
     """An application to join a group; for a community, the applicant's own groups apply (group_ids)."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, on_delete="CASCADE")
     applicant_id = pw.BigIntegerField()
@@ -134,7 +160,7 @@ class JoinRequest(BaseModel):
 class Invitation(BaseModel):
     """An invitation to join a group, waiting for the invitee."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, on_delete="CASCADE")
     inviter_id = pw.BigIntegerField()
@@ -155,7 +181,7 @@ class Invitation(BaseModel):
 class BlockedUser(BaseModel):
     """A user a group has blocked: no applying, invitations or QR codes until unblocked."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, on_delete="CASCADE")
     user_id = pw.BigIntegerField()
@@ -179,7 +205,7 @@ class AppSecret(BaseModel):
 class UpgradeRule(BaseModel):
     """A grade a group may buy in one app: its limits and its price in ore."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     level = pw.SmallIntegerField()
     max_members = pw.IntegerField()
@@ -205,7 +231,7 @@ class UpgradeText(BaseModel):
 class Wallet(BaseModel):
     """A user's ore balance and hashed pay password."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     user_id = pw.BigIntegerField()
     balance = pw.BigIntegerField(default=0)
@@ -219,7 +245,7 @@ class Wallet(BaseModel):
 class WalletEntry(BaseModel):
     """One change of a balance: positive credits, negative debits."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     user_id = pw.BigIntegerField()
     amount = pw.BigIntegerField()
@@ -234,7 +260,7 @@ class WalletEntry(BaseModel):
 class UserStats(BaseModel):
     """What the group creation conditions are computed from, as the internal RPC sets it."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     user_id = pw.BigIntegerField()
     invites = pw.IntegerField(default=0)
@@ -254,7 +280,7 @@ class UserStats(BaseModel):
 class Notice(BaseModel):
     """A group's notice: the community dialect's 公告 and the im dialect's announcement."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, on_delete="CASCADE")
     user_id = pw.BigIntegerField()  # the publisher
@@ -274,7 +300,7 @@ class Notice(BaseModel):
 class NoticeRead(BaseModel):
     """One user's reading of a notice: one row per user, so reads count once."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     notice = pw.ForeignKeyField(Notice, on_delete="CASCADE")
     user_id = pw.BigIntegerField()
     created_at = pw.BigIntegerField()
@@ -286,7 +312,7 @@ class NoticeRead(BaseModel):
 class GroupFile(BaseModel):
     """A file shared in a group: its metadata; the bytes live at url."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group = pw.ForeignKeyField(Group, on_delete="CASCADE")
     uploader_id = pw.BigIntegerField()

@@ -8,6 +8,7 @@ import peewee as pw
 from server.domain import model as dm
 from server.storage.circle_queries import CircleQueries
 from server.storage.db import is_sqlite
+from server.storage.event_queries import EventQueries
 from server.storage.exits_queries import ExitsQueries
 from server.storage.file_queries import FileQueries
 from server.storage.grades_queries import GradesQueries
@@ -70,6 +71,13 @@ _MEMBERSHIPS = (
     f'SELECT {GROUP_COLUMNS}, {MEMBER_COLUMNS} FROM {MEMBER_TABLE} m JOIN {GROUP_TABLE} g ON g."id" = m."group_id" '
     'WHERE m."app" = ? AND m."user_id" = ? AND g."status" = 0'
 )
+# A user's group list needs five columns and the IM list one: no group and member built per line (issue 20).
+_JOINED_FROM = (
+    f'FROM {MEMBER_TABLE} m JOIN {GROUP_TABLE} g ON g."id" = m."group_id" '
+    'WHERE m."app" = ? AND m."user_id" = ? AND g."status" = 0 ORDER BY m."id"'
+)
+_JOINED_GROUPS = 'SELECT g."id", g."name", g."avatar", g."im_id", m."role" ' + _JOINED_FROM
+_JOINED_IM_IDS = 'SELECT g."im_id" ' + _JOINED_FROM
 _USERS = f'SELECT "user_id", "name", "avatar" FROM "{User._meta.table_name}" WHERE "app" = ? AND "user_id" IN '
 _ADD_TO_MEMBER_COUNT = (
     f'UPDATE {GROUP_TABLE} SET "member_count" = "member_count" + ?, "updated_at" = ? WHERE "id" = ?'
@@ -93,6 +101,8 @@ HOT_QUERIES = {
     "ranked members, whole list": (_RANKED_MEMBERS + ' ORDER BY m."role" DESC, m."id"', (1,)),
     "memberships of a user": (_MEMBERSHIPS + ' ORDER BY m."id"', ("default", 5)),
     "memberships of a user, one kind": (_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', ("default", 5, "group")),
+    "joined groups of a user": (_JOINED_GROUPS, ("default", 5)),
+    "joined IM ids of a user": (_JOINED_IM_IDS, ("default", 5)),
     "users": (_USERS + "(?, ?)", ("default", 5, 6)),
     "member count": (_ADD_TO_MEMBER_COUNT, (1, 0, 1)),
     **NOTICE_HOT_QUERIES,
@@ -104,7 +114,7 @@ RANKED_IN_INDEX_ORDER = ("ranked members", "ranked members, whole list")  # memb
 
 class Store(
     MembershipQueries, ModerationQueries, MemberSettingsQueries, ExitsQueries, GradesQueries, NoticeQueries, FileQueries,
-    CircleQueries,
+    CircleQueries, EventQueries,
 ):
     """The core queries below, plus each capability's (server/storage/*_queries.py)."""
 
@@ -307,6 +317,15 @@ class Store(
         else:
             rows = fetch_all(_MEMBERSHIPS + ' AND g."kind" = ? ORDER BY m."id"', (self.app, user_id, kind))
         return [dm.Membership(group_from_tuple(r[:GROUP_WIDTH]), member_from_tuple(r[GROUP_WIDTH:])) for r in rows]
+
+    def joined_groups(self, user_id: int) -> list[dm.JoinedGroup]:
+        """The user's groups as their list shows them, oldest membership first."""
+        joined = dm.JoinedGroup
+        return [joined(*r) for r in fetch_all(_JOINED_GROUPS, (self.app, user_id))]
+
+    def joined_im_ids(self, user_id: int) -> list[int]:
+        """The IM ids of the user's groups, oldest membership first."""
+        return [r[0] for r in fetch_all(_JOINED_IM_IDS, (self.app, user_id))]
 
     def owned_groups(self, user_id: int, kind: str) -> list[dm.Group]:
         rows = (

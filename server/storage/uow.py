@@ -20,6 +20,8 @@ from psycopg2.extensions import TRANSACTION_STATUS_UNKNOWN
 
 from server.domain import errors
 from server.storage.db import is_sqlite
+from server.storage.models import database
+from server.storage.replica import Standby
 from server.storage.repository import Store
 
 # SQLSTATE serialization_failure, deadlock_detected, lock_not_available.
@@ -71,13 +73,18 @@ def _connection_lost(db: pw.Database) -> bool:
 
 
 class UnitOfWork:
-    def __init__(self, db: pw.Database):
+    def __init__(self, db: pw.Database, standby: Standby | None = None):
         self.db = db
         self._sqlite = is_sqlite(db)
         self._last_use = threading.local()
+        # Called with the app after a write that recorded events commits (wakes the publisher
+        # and the watchers of this process: server/services/events.py).
+        self.after_commit = None
+        self.standby = None if self._sqlite else standby  # DATABASE_READ_URL: server/storage/replica.py
+        self._standby_last_use = threading.local()
 
     @contextmanager
-    def _connection(self, *, tested: bool, rerun_if_lost: bool = False):
+    def _connection(self, *, tested: bool, rerun_if_lost: bool = False, on_standby: bool = False):
         """The thread's connection, kept open (opening SQLite and its pragmas per request costs more
         than the query). PostgreSQL: with tested, or after IDLE_RECHECK_SECONDS unused, it goes back
         to the pool first, whose check-out tests it with a round trip. A connection that breaks is
@@ -87,23 +94,39 @@ class UnitOfWork:
             self.db.connect(reuse_if_open=True)
             yield
             return
+        db, last_use = (self.standby.db, self._standby_last_use) if on_standby else (self.db, self._last_use)
         now = time.monotonic()
-        if not self.db.is_closed() and (tested or now - getattr(self._last_use, "at", now) > IDLE_RECHECK_SECONDS):
-            self.db.close()
-        self.db.connect(reuse_if_open=True)
+        if not db.is_closed() and (tested or now - getattr(last_use, "at", now) > IDLE_RECHECK_SECONDS):
+            db.close()
+        db.connect(reuse_if_open=True)
         try:
             yield
         except errors.DomainError:
             raise
         except Exception as exc:
-            if not _connection_lost(self.db):
+            if not _connection_lost(db):
                 raise
             with suppress(pw.PeeweeException):
-                self.db.close()  # the pool sees it broken and discards it
+                db.close()  # the pool sees it broken and discards it
+            if on_standby:
+                self.standby.mark_down()
             lost = errors.Contention if rerun_if_lost else errors.Unavailable
             raise lost(BUSY_MESSAGE) from exc
         finally:
-            self._last_use.at = time.monotonic()
+            last_use.at = time.monotonic()
+
+    def _standby_serves_this_read(self) -> bool:
+        """With a standby: whether it has replayed the caller's last write (replica.py)."""
+        if self.standby is None or self.standby.down:
+            return False
+        with self._connection(tested=False, rerun_if_lost=True):
+            floor = self.standby.floor()
+        try:
+            with self._connection(tested=False, rerun_if_lost=True, on_standby=True):
+                return self.standby.replayed_past(floor)
+        except (pw.OperationalError, pw.InterfaceError, errors.Contention):
+            self.standby.mark_down()  # unreachable: the primary serves until it is retried
+            return False
 
     @contextmanager
     def read(self, app: str):
@@ -114,14 +137,28 @@ class UnitOfWork:
             with _contention_as_error(), self._connection(tested=False), self.db.atomic():
                 yield Store(app, for_update=False)
         else:
-            with _contention_as_error(), self._connection(tested=False, rerun_if_lost=True):
-                yield Store(app, for_update=False)
+            with _contention_as_error():
+                on_standby = self._standby_serves_this_read()
+            if on_standby:
+                with _contention_as_error(), self._connection(tested=False, rerun_if_lost=True, on_standby=True), \
+                        database.routed_to(self.standby.db):
+                    yield Store(app, for_update=False)
+            else:
+                with _contention_as_error(), self._connection(tested=False, rerun_if_lost=True):
+                    yield Store(app, for_update=False)
 
     @contextmanager
     def write(self, app: str):
         """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
-        upgrade; PostgreSQL locks the rows it reads for update."""
+        upgrade; PostgreSQL locks the rows it reads for update. The events the use case recorded
+        (Store.record_event) are written last, in the same transaction: the outbox."""
         with _contention_as_error(), self._connection(tested=True):
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
-                yield Store(app, for_update=not self._sqlite)
+                store = Store(app, for_update=not self._sqlite)
+                yield store
+                written = store.flush_events(int(time.time() * 1000))
+            if self.standby is not None:
+                self.standby.record_write(self.db)  # after COMMIT, or the write is not acknowledged
+        if written and self.after_commit is not None:
+            self.after_commit(app)

@@ -41,7 +41,7 @@ def streamed_routes(descriptor: bytes) -> bytes:
                     by_name[streamed].options.Extensions[annotations_pb2.http].CopyFrom(rule)
                     method.options.ClearExtension(annotations_pb2.http)
                     moved += 1
-    assert moved == 8, moved  # every circles list
+    assert moved == 10, moved  # every circles list
     return files.SerializeToString()
 
 
@@ -73,6 +73,11 @@ def circles(api):
     made.append(create_circle(founder, category, tag, mode="paid", money=1999))
     made.append(create_circle(founder, category, tag, mode="private"))
     assert put(member, f"{P}/groups/{made[0]['id']}").status_code == 201
+    assert put(member, f"{P}/groups/{made[4]['id']}").status_code == 201  # a pending application
+    admin.credit(member, 1999)  # a paid join, approved: an income record
+    assert put(member, f"{P}/groups/{made[3]['id']}").status_code == 201
+    pending = founder.get(f"{P}/groups/{made[3]['id']}/members", params={"type": "audit"}).json()
+    assert founder.patch(f"{P}/groups/{made[3]['id']}/members/{pending[0]['id']}/audit", {"status": 1}).status_code == 201
     admin.recommend(made[1]["id"])
     return {"founder": founder, "member": member, "category": category, "ids": [c["id"] for c in made]}
 
@@ -102,6 +107,9 @@ LISTS = [
     ("my circles", lambda c: (f"{P}/user-groups", None, "founder")),
     ("my circles, pending", lambda c: (f"{P}/user-groups", {"type": "audit"}, "founder")),
     ("members", lambda c: (f"{P}/groups/{c['ids'][0]}/members", None, "founder")),
+    ("join requests", lambda c: (f"{P}/user-group-audit-members", None, "founder")),
+    ("incomes", lambda c: (f"{P}/groups/{c['ids'][3]}/incomes", None, "founder")),
+    ("no join requests", lambda c: (f"{P}/user-group-audit-members", None, "member")),
     ("an empty list", lambda c: (f"{P}/groups", {"keyword": "没有这样的圈子"}, None)),
     ("an empty members page", lambda c: (f"{P}/groups/{c['ids'][0]}/members", {"offset": 100}, "member")),
 ]

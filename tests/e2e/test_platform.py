@@ -133,9 +133,9 @@ class TestEdgeReplies:
         assert reply.json() == {"message": reply.json()["message"]}
 
 
-    def test_unbound_method_is_404(self, api):
+    def test_unbound_method_is_405_with_allow(self, api):  # issue 17 (it was 404)
         reply = api.request("PATCH", "/group/info/name", json={})
-        assert reply.status_code == 404
+        assert reply.status_code == 405 and reply.headers["allow"] == "POST, PUT"
         assert_shape(reply.json(), IM_ERROR)
 
     def test_malformed_json_is_400_not_500(self, api):

@@ -13,7 +13,7 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from tests.support.client import Api
-from tests.support.processes import Stack
+from tests.support.processes import READY_LINE, ROOT, Stack
 
 
 def children(pid: int) -> list[int]:
@@ -84,3 +84,37 @@ def test_several_server_processes_serve_behind_one_envoy():
         assert wait_gone(pids) == []
     finally:
         stack.stop()
+
+
+def test_ctrl_c_on_make_run_in_a_terminal_exits_0(tmp_path):
+    """Issue 21: the README's `make run` in a terminal, then Ctrl-C: make itself must exit 0 (it
+    used to die of the SIGINT the terminal sends its whole process group: 130)."""
+    import pty
+    import select
+
+    env = Stack(tmp_path, None).env()
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: make, the session leader of a fresh terminal
+        os.chdir(ROOT)
+        os.execvpe("make", ["make", "-s", "-o", "gen", "run"], env)  # -o gen: gen/ is current, leave it
+    output, deadline, interrupted = b"", time.monotonic() + 90, False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([terminal], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(terminal, 65536)
+                except OSError:  # EIO: the terminal's last process is gone
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            if not interrupted and READY_LINE.encode() in output:
+                os.write(terminal, b"\x03")  # Ctrl-C, as a user types it
+                interrupted = True
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(terminal)
+    assert interrupted, output.decode(errors="replace")[-3000:]
+    assert os.waitstatus_to_exitcode(status) == 0, output.decode(errors="replace")[-3000:]
+    assert b"Traceback" not in output

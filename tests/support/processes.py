@@ -84,7 +84,7 @@ def running_envoy(work: Path, **config):
 class Stack:
     """`python -m server.cli.run` (what `make run` starts) on free ports."""
 
-    def __init__(self, data_dir: Path, database_url: str, extra_env: dict | None = None):
+    def __init__(self, data_dir: Path, database_url: str | None, extra_env: dict | None = None):
         self.data_dir = data_dir
         self.database_url = database_url
         self.extra_env = extra_env or {}
@@ -97,16 +97,19 @@ class Stack:
         self.process: subprocess.Popen | None = None
 
     def env(self) -> dict:
-        return {
+        env = {
             **os.environ,
             "HTTP_PORT": str(self.http_port),
             "GRPC_PORT": str(self.grpc_port),
             "ADMIN_PORT": str(self.admin_port),
             "METRICS_PORT": str(self.metrics_port),
             "DATA_DIR": str(self.data_dir),
-            "DATABASE_URL": self.database_url,
+            "DATABASE_URL": self.database_url or "",  # none: the default, in DATA_DIR
+            # Test stacks note themselves here, not in the checkout's .stacks/ (make token reads it).
+            "GROUPKIT_STACKS_DIR": str(self.data_dir / "stacks"),
             **self.extra_env,
         }
+        return env
 
     def start(self, timeout: float = 60) -> "Stack":
         log = open(self.log_path, "w")

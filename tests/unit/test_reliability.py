@@ -134,3 +134,34 @@ class TestRestarts:
         clock[0] += run.STABLE_SECONDS + 1
         assert slot.check() is None
         assert slot.deaths_in_a_row == 1 and slot.restart_at == pytest.approx(clock[0] + run.FIRST_BACKOFF)
+
+
+class TestSettings:
+    """Issue 21: DATA_DIR holds the default SQLite file; malformed values name their variable."""
+
+    def test_the_default_database_follows_data_dir(self, tmp_path):
+        from server.config import Settings
+
+        assert Settings.from_env({"DATA_DIR": str(tmp_path)}).database_url == f"sqlite:///{tmp_path}/groups.db"
+        assert Settings.from_env({"DATA_DIR": str(tmp_path), "DATABASE_URL": "sqlite:///x.db"}).database_url == "sqlite:///x.db"
+
+    @pytest.mark.parametrize(("env", "words"), [
+        ({"HTTP_PORT": "70000"}, "HTTP_PORT must be a TCP port number"),
+        ({"SERVER_PROCESSES": "0"}, "SERVER_PROCESSES must be a whole number from 1 to 64"),
+        ({"USERS_MUST_EXIST": "y"}, "USERS_MUST_EXIST must be 1, true or yes"),
+        ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL must be sqlite:///relative/path"),
+        ({"GRPC_PORT": "65535", "SERVER_PROCESSES": "2"}, "GRPC_PORT + SERVER_PROCESSES - 1 must be at most 65535"),
+    ])
+    def test_malformed_values_name_the_variable(self, env, words):
+        from server.config import Settings, SettingsError
+
+        with pytest.raises(SettingsError, match=words.replace("+", r"\+")):
+            Settings.from_env(env)
+
+    def test_flags_take_the_usual_words(self):
+        from server.config import Settings
+
+        for word in ("1", "true", "YES", "on"):
+            assert Settings.from_env({"USERS_MUST_EXIST": word}).users_must_exist is True
+        for word in ("", "0", "false", "no"):
+            assert Settings.from_env({"USERS_MUST_EXIST": word}).users_must_exist is False

@@ -90,3 +90,26 @@ class TestCache:
         verifier.verify(token)
         monkeypatch.setattr(jwt, "decode", lambda *a, **k: pytest.fail("verified twice"))
         assert verifier.verify(token)["sub"] == "5"
+
+
+class TestExpiry:
+    """Issue 21: a token must carry exp (unless JWT_ALLOW_NO_EXP), within JWT_MAX_LIFETIME_SECONDS."""
+
+    def test_a_token_without_exp_is_refused_unless_allowed(self, tmp_path):
+        key = ensure_local_key(tmp_path)
+        no_exp = jwt.encode({"sub": "5", "app": "acme"}, key, algorithm="RS256", headers={"kid": "local"})
+        with pytest.raises(errors.Unauthenticated, match="exp"):
+            TokenVerifier(tmp_path).verify(no_exp)
+        assert TokenVerifier(tmp_path, require_exp=False).verify(no_exp)["sub"] == "5"
+
+    def test_a_lifetime_over_the_maximum_is_refused(self, tmp_path):
+        verifier = TokenVerifier(tmp_path, max_lifetime_seconds=3600)
+        assert verifier.verify(mint(tmp_path, 5, ttl_seconds=3600))["sub"] == "5"
+        with pytest.raises(errors.Unauthenticated, match="有效期过长"):
+            verifier.verify(mint(tmp_path, 5, ttl_seconds=3602))
+        key = ensure_local_key(tmp_path)
+        old = int(time.time()) - 86400  # exp within the maximum from now, but far from its iat
+        with pytest.raises(errors.Unauthenticated, match="有效期过长"):
+            verifier.verify(jwt.encode({"sub": "5", "iat": old, "exp": old + 86400 + 60}, key, algorithm="RS256",
+                                       headers={"kid": "local"}))
+        assert TokenVerifier(tmp_path).verify(mint(tmp_path, 5, ttl_seconds=10 * 365 * 86400))["sub"] == "5"

@@ -400,3 +400,129 @@ class RemoveCircleMemberRequest(_message.Message):
 class RemoveCircleMemberResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class CircleJoinRequest(_message.Message):
+    __slots__ = ("id", "group_id", "user_id", "member_id", "status", "auditer", "audit_at", "created_at", "updated_at", "user", "audit_user", "member_info", "group")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    AUDITER_FIELD_NUMBER: _ClassVar[int]
+    AUDIT_AT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    USER_FIELD_NUMBER: _ClassVar[int]
+    AUDIT_USER_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_INFO_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    id: int
+    group_id: int
+    user_id: float
+    member_id: int
+    status: int
+    auditer: _struct_pb2.Value
+    audit_at: _struct_pb2.Value
+    created_at: str
+    updated_at: str
+    user: _struct_pb2.Value
+    audit_user: _struct_pb2.Value
+    member_info: _struct_pb2.Value
+    group: Circle
+    def __init__(self, id: _Optional[int] = ..., group_id: _Optional[int] = ..., user_id: _Optional[float] = ..., member_id: _Optional[int] = ..., status: _Optional[int] = ..., auditer: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., audit_at: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., audit_user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., member_info: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., group: _Optional[_Union[Circle, _Mapping]] = ...) -> None: ...
+
+class ListCircleJoinRequestsRequest(_message.Message):
+    __slots__ = ("limit", "after")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    after: int
+    def __init__(self, limit: _Optional[int] = ..., after: _Optional[int] = ...) -> None: ...
+
+class ListCirclePostsRequest(_message.Message):
+    __slots__ = ("group", "type", "limit", "offset")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    type: str
+    limit: int
+    offset: int
+    def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+
+class ListCirclePostsResponse(_message.Message):
+    __slots__ = ("pinneds", "posts")
+    PINNEDS_FIELD_NUMBER: _ClassVar[int]
+    POSTS_FIELD_NUMBER: _ClassVar[int]
+    pinneds: _struct_pb2.ListValue
+    posts: _struct_pb2.ListValue
+    def __init__(self, pinneds: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., posts: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ...) -> None: ...
+
+class TransferCircleRequest(_message.Message):
+    __slots__ = ("group", "target", "http_body")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    HTTP_BODY_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    target: int
+    http_body: _httpbody_pb2.HttpBody
+    def __init__(self, group: _Optional[int] = ..., target: _Optional[int] = ..., http_body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
+
+class TransferCircleResponse(_message.Message):
+    __slots__ = ("message",)
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    message: str
+    def __init__(self, message: _Optional[str] = ...) -> None: ...
+
+class CountCircleRolesRequest(_message.Message):
+    __slots__ = ("group",)
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    def __init__(self, group: _Optional[int] = ...) -> None: ...
+
+class CountCircleRolesResponse(_message.Message):
+    __slots__ = ("member_count", "admin_count")
+    MEMBER_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_COUNT_FIELD_NUMBER: _ClassVar[int]
+    member_count: int
+    admin_count: int
+    def __init__(self, member_count: _Optional[int] = ..., admin_count: _Optional[int] = ...) -> None: ...
+
+class CircleIncome(_message.Message):
+    __slots__ = ("id", "group_id", "subject", "type", "amount", "user_id", "created_at", "updated_at", "user")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    USER_FIELD_NUMBER: _ClassVar[int]
+    id: int
+    group_id: int
+    subject: str
+    type: int
+    amount: int
+    user_id: float
+    created_at: str
+    updated_at: str
+    user: _struct_pb2.Value
+    def __init__(self, id: _Optional[int] = ..., group_id: _Optional[int] = ..., subject: _Optional[str] = ..., type: _Optional[int] = ..., amount: _Optional[int] = ..., user_id: _Optional[float] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., user: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
+
+class ListCircleIncomesRequest(_message.Message):
+    __slots__ = ("group", "type", "limit", "after", "start", "end")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    type: str
+    limit: int
+    after: int
+    start: str
+    end: str
+    def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., after: _Optional[int] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...

@@ -99,6 +99,11 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.GetCircleRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
                 _registered_method=True)
+        self.ListCirclePosts = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCirclePosts',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsResponse.FromString,
+                _registered_method=True)
         self.ListNearbyCircles = channel.unary_stream(
                 '/groupkit.circle.v1.CircleService/ListNearbyCircles',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListNearbyCirclesRequest.SerializeToString,
@@ -179,6 +184,16 @@ class CircleServiceStub:
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberResponse.FromString,
                 _registered_method=True)
+        self.ListCircleJoinRequests = channel.unary_stream(
+                '/groupkit.circle.v1.CircleService/ListCircleJoinRequests',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.FromString,
+                _registered_method=True)
+        self.ListCircleJoinRequestsJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCircleJoinRequestsJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
         self.AddCircleManager = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/AddCircleManager',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AddCircleManagerRequest.SerializeToString,
@@ -198,6 +213,26 @@ class CircleServiceStub:
                 '/groupkit.circle.v1.CircleService/RemoveFromCircleBlacklist',
                 request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistRequest.SerializeToString,
                 response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistResponse.FromString,
+                _registered_method=True)
+        self.TransferCircle = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/TransferCircle',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.FromString,
+                _registered_method=True)
+        self.ListCircleIncomes = channel.unary_stream(
+                '/groupkit.circle.v1.CircleService/ListCircleIncomes',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.FromString,
+                _registered_method=True)
+        self.ListCircleIncomesJson = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/ListCircleIncomesJson',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+                response_deserializer=google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+                _registered_method=True)
+        self.CountCircleRoles = channel.unary_unary(
+                '/groupkit.circle.v1.CircleService/CountCircleRoles',
+                request_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesRequest.SerializeToString,
+                response_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesResponse.FromString,
                 _registered_method=True)
         self.RemoveCircleMember = channel.unary_unary(
                 '/groupkit.circle.v1.CircleService/RemoveCircleMember',
@@ -309,6 +344,15 @@ class CircleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCirclePosts(self, request, context):
+        """ListCirclePosts lists a circle's posts and pinned posts, which this service does not
+        hold (posts_count is 0): both lists are always empty. The ThinkSNS+ clients load it with
+        every circle detail. Returns NOT_FOUND for an unknown circle.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListNearbyCircles(self, request, context):
         """ListNearbyCircles lists approved circles near a point, nearest first by
         great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
@@ -373,7 +417,7 @@ class CircleServiceServicer:
     def UpdateCircle(self, request, context):
         """UpdateCircle changes a circle: the founder any field, an administrator summary,
         notice, avatar, tags, permissions and allow_feed. Returns PERMISSION_DENIED for
-        members and for circles not approved.
+        members and for circles not approved. PATCH is the ThinkSNS+ iOS app's method.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -381,7 +425,8 @@ class CircleServiceServicer:
 
     def JoinCircle(self, request, context):
         """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-        paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+        paid one charges the price now). The reference's points-currency route
+        (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
         applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
         FAILED_PRECONDITION when the wallet cannot pay.
         """
@@ -439,7 +484,26 @@ class CircleServiceServicer:
     def AuditCircleMember(self, request, context):
         """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
         paid circle approval pays the founder and rejection refunds the applicant. Founder
-        and administrators only.
+        and administrators only. The currency-groups path is the reference's newAudit, the
+        same audit (one balance).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleJoinRequests(self, request, context):
+        """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+        (founder or administrator of an approved circle), newest first, as the reference's
+        user-group-audit-members does; after pages by id.
+        gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleJoinRequestsJson(self, request, context):
+        """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+        JSON array, rendered by the server exactly as the transcoder renders the stream.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -469,6 +533,41 @@ class CircleServiceServicer:
 
     def RemoveFromCircleBlacklist(self, request, context):
         """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransferCircle(self, request, context):
+        """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
+        founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
+        applications wait for review, INVALID_ARGUMENT for any other target.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleIncomes(self, request, context):
+        """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+        reference's incomes route: type join, pinned or all; after pages by id; start and end
+        bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+        gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCircleIncomesJson(self, request, context):
+        """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountCircleRoles(self, request, context):
+        """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
+        members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -538,6 +637,11 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     servicer.GetCircle,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.GetCircleRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.SerializeToString,
+            ),
+            'ListCirclePosts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCirclePosts,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsResponse.SerializeToString,
             ),
             'ListNearbyCircles': grpc.unary_stream_rpc_method_handler(
                     servicer.ListNearbyCircles,
@@ -619,6 +723,16 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AuditCircleMemberResponse.SerializeToString,
             ),
+            'ListCircleJoinRequests': grpc.unary_stream_rpc_method_handler(
+                    servicer.ListCircleJoinRequests,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.SerializeToString,
+            ),
+            'ListCircleJoinRequestsJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCircleJoinRequestsJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
             'AddCircleManager': grpc.unary_unary_rpc_method_handler(
                     servicer.AddCircleManager,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.AddCircleManagerRequest.FromString,
@@ -638,6 +752,26 @@ def add_CircleServiceServicer_to_server(servicer, server):
                     servicer.RemoveFromCircleBlacklist,
                     request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistRequest.FromString,
                     response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistResponse.SerializeToString,
+            ),
+            'TransferCircle': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransferCircle,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.SerializeToString,
+            ),
+            'ListCircleIncomes': grpc.unary_stream_rpc_method_handler(
+                    servicer.ListCircleIncomes,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.SerializeToString,
+            ),
+            'ListCircleIncomesJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCircleIncomesJson,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.FromString,
+                    response_serializer=google_dot_api_dot_httpbody__pb2.HttpBody.SerializeToString,
+            ),
+            'CountCircleRoles': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountCircleRoles,
+                    request_deserializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesRequest.FromString,
+                    response_serializer=groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesResponse.SerializeToString,
             ),
             'RemoveCircleMember': grpc.unary_unary_rpc_method_handler(
                     servicer.RemoveCircleMember,
@@ -951,6 +1085,33 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/GetCircle',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.GetCircleRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.Circle.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCirclePosts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCirclePosts',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCirclePostsResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -1394,6 +1555,60 @@ class CircleService:
             _registered_method=True)
 
     @staticmethod
+    def ListCircleJoinRequests(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleJoinRequests',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleJoinRequest.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleJoinRequestsJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleJoinRequestsJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleJoinRequestsRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def AddCircleManager(request,
             target,
             options=(),
@@ -1491,6 +1706,114 @@ class CircleService:
             '/groupkit.circle.v1.CircleService/RemoveFromCircleBlacklist',
             groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistRequest.SerializeToString,
             groupkit_dot_circle_dot_v1_dot_circle__pb2.RemoveFromCircleBlacklistResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransferCircle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/TransferCircle',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.TransferCircleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleIncomes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleIncomes',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CircleIncome.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCircleIncomesJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/ListCircleIncomesJson',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.ListCircleIncomesRequest.SerializeToString,
+            google_dot_api_dot_httpbody__pb2.HttpBody.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountCircleRoles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/groupkit.circle.v1.CircleService/CountCircleRoles',
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesRequest.SerializeToString,
+            groupkit_dot_circle_dot_v1_dot_circle__pb2.CountCircleRolesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -88,6 +88,11 @@ class CircleServiceStub:
     count; the founder also sees the income totals. Returns NOT_FOUND for an unknown
     circle, PERMISSION_DENIED for a rejected or closed one.
     """
+    ListCirclePosts: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCirclePostsRequest, _circle_pb2.ListCirclePostsResponse]
+    """ListCirclePosts lists a circle's posts and pinned posts, which this service does not
+    hold (posts_count is 0): both lists are always empty. The ThinkSNS+ clients load it with
+    every circle detail. Returns NOT_FOUND for an unknown circle.
+    """
     ListNearbyCircles: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListNearbyCirclesRequest, _circle_pb2.Circle]
     """ListNearbyCircles lists approved circles near a point, nearest first by
     great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
@@ -124,11 +129,12 @@ class CircleServiceStub:
     UpdateCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.UpdateCircleRequest, _circle_pb2.UpdateCircleResponse]
     """UpdateCircle changes a circle: the founder any field, an administrator summary,
     notice, avatar, tags, permissions and allow_feed. Returns PERMISSION_DENIED for
-    members and for circles not approved.
+    members and for circles not approved. PATCH is the ThinkSNS+ iOS app's method.
     """
     JoinCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.JoinCircleRequest, _circle_pb2.JoinCircleResponse]
     """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-    paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+    paid one charges the price now). The reference's points-currency route
+    (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
     applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
     FAILED_PRECONDITION when the wallet cannot pay.
     """
@@ -156,7 +162,18 @@ class CircleServiceStub:
     AuditCircleMember: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
     paid circle approval pays the founder and rejection refunds the applicant. Founder
-    and administrators only.
+    and administrators only. The currency-groups path is the reference's newAudit, the
+    same audit (one balance).
+    """
+    ListCircleJoinRequests: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _circle_pb2.CircleJoinRequest]
+    """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+    (founder or administrator of an approved circle), newest first, as the reference's
+    user-group-audit-members does; after pages by id.
+    gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+    """
+    ListCircleJoinRequestsJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _httpbody_pb2.HttpBody]
+    """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+    JSON array, rendered by the server exactly as the transcoder renders the stream.
     """
     AddCircleManager: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AddCircleManagerRequest, _circle_pb2.AddCircleManagerResponse]
     """AddCircleManager makes a member an administrator (at most 5). Founder only."""
@@ -168,6 +185,25 @@ class CircleServiceStub:
     """
     RemoveFromCircleBlacklist: _grpc.UnaryUnaryMultiCallable[_circle_pb2.RemoveFromCircleBlacklistRequest, _circle_pb2.RemoveFromCircleBlacklistResponse]
     """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+    TransferCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.TransferCircleRequest, _circle_pb2.TransferCircleResponse]
+    """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
+    founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
+    applications wait for review, INVALID_ARGUMENT for any other target.
+    """
+    ListCircleIncomes: _grpc.UnaryStreamMultiCallable[_circle_pb2.ListCircleIncomesRequest, _circle_pb2.CircleIncome]
+    """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+    reference's incomes route: type join, pinned or all; after pages by id; start and end
+    bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+    gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+    """
+    ListCircleIncomesJson: _grpc.UnaryUnaryMultiCallable[_circle_pb2.ListCircleIncomesRequest, _httpbody_pb2.HttpBody]
+    """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
+    """
+    CountCircleRoles: _grpc.UnaryUnaryMultiCallable[_circle_pb2.CountCircleRolesRequest, _circle_pb2.CountCircleRolesResponse]
+    """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
+    members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
+    """
     RemoveCircleMember: _grpc.UnaryUnaryMultiCallable[_circle_pb2.RemoveCircleMemberRequest, _circle_pb2.RemoveCircleMemberResponse]
     """RemoveCircleMember removes a member of lower rank. The founder and administrators."""
 
@@ -230,6 +266,11 @@ class CircleServiceAsyncStub(CircleServiceStub):
     count; the founder also sees the income totals. Returns NOT_FOUND for an unknown
     circle, PERMISSION_DENIED for a rejected or closed one.
     """
+    ListCirclePosts: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCirclePostsRequest, _circle_pb2.ListCirclePostsResponse]  # type: ignore[assignment]
+    """ListCirclePosts lists a circle's posts and pinned posts, which this service does not
+    hold (posts_count is 0): both lists are always empty. The ThinkSNS+ clients load it with
+    every circle detail. Returns NOT_FOUND for an unknown circle.
+    """
     ListNearbyCircles: _aio.UnaryStreamMultiCallable[_circle_pb2.ListNearbyCirclesRequest, _circle_pb2.Circle]  # type: ignore[assignment]
     """ListNearbyCircles lists approved circles near a point, nearest first by
     great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
@@ -266,11 +307,12 @@ class CircleServiceAsyncStub(CircleServiceStub):
     UpdateCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.UpdateCircleRequest, _circle_pb2.UpdateCircleResponse]  # type: ignore[assignment]
     """UpdateCircle changes a circle: the founder any field, an administrator summary,
     notice, avatar, tags, permissions and allow_feed. Returns PERMISSION_DENIED for
-    members and for circles not approved.
+    members and for circles not approved. PATCH is the ThinkSNS+ iOS app's method.
     """
     JoinCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.JoinCircleRequest, _circle_pb2.JoinCircleResponse]  # type: ignore[assignment]
     """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-    paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+    paid one charges the price now). The reference's points-currency route
+    (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
     applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
     FAILED_PRECONDITION when the wallet cannot pay.
     """
@@ -298,7 +340,18 @@ class CircleServiceAsyncStub(CircleServiceStub):
     AuditCircleMember: _aio.UnaryUnaryMultiCallable[_circle_pb2.AuditCircleMemberRequest, _circle_pb2.AuditCircleMemberResponse]  # type: ignore[assignment]
     """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
     paid circle approval pays the founder and rejection refunds the applicant. Founder
-    and administrators only.
+    and administrators only. The currency-groups path is the reference's newAudit, the
+    same audit (one balance).
+    """
+    ListCircleJoinRequests: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _circle_pb2.CircleJoinRequest]  # type: ignore[assignment]
+    """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+    (founder or administrator of an approved circle), newest first, as the reference's
+    user-group-audit-members does; after pages by id.
+    gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+    """
+    ListCircleJoinRequestsJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCircleJoinRequestsRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+    JSON array, rendered by the server exactly as the transcoder renders the stream.
     """
     AddCircleManager: _aio.UnaryUnaryMultiCallable[_circle_pb2.AddCircleManagerRequest, _circle_pb2.AddCircleManagerResponse]  # type: ignore[assignment]
     """AddCircleManager makes a member an administrator (at most 5). Founder only."""
@@ -310,6 +363,25 @@ class CircleServiceAsyncStub(CircleServiceStub):
     """
     RemoveFromCircleBlacklist: _aio.UnaryUnaryMultiCallable[_circle_pb2.RemoveFromCircleBlacklistRequest, _circle_pb2.RemoveFromCircleBlacklistResponse]  # type: ignore[assignment]
     """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+    TransferCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.TransferCircleRequest, _circle_pb2.TransferCircleResponse]  # type: ignore[assignment]
+    """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
+    founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
+    applications wait for review, INVALID_ARGUMENT for any other target.
+    """
+    ListCircleIncomes: _aio.UnaryStreamMultiCallable[_circle_pb2.ListCircleIncomesRequest, _circle_pb2.CircleIncome]  # type: ignore[assignment]
+    """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+    reference's incomes route: type join, pinned or all; after pages by id; start and end
+    bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+    gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+    """
+    ListCircleIncomesJson: _aio.UnaryUnaryMultiCallable[_circle_pb2.ListCircleIncomesRequest, _httpbody_pb2.HttpBody]  # type: ignore[assignment]
+    """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+    array, rendered by the server exactly as the transcoder renders the stream.
+    """
+    CountCircleRoles: _aio.UnaryUnaryMultiCallable[_circle_pb2.CountCircleRolesRequest, _circle_pb2.CountCircleRolesResponse]  # type: ignore[assignment]
+    """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
+    members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
+    """
     RemoveCircleMember: _aio.UnaryUnaryMultiCallable[_circle_pb2.RemoveCircleMemberRequest, _circle_pb2.RemoveCircleMemberResponse]  # type: ignore[assignment]
     """RemoveCircleMember removes a member of lower rank. The founder and administrators."""
 
@@ -437,6 +509,17 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         """
 
     @_abc_1.abstractmethod
+    def ListCirclePosts(
+        self,
+        request: _circle_pb2.ListCirclePostsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_circle_pb2.ListCirclePostsResponse, _abc.Awaitable[_circle_pb2.ListCirclePostsResponse]]:
+        """ListCirclePosts lists a circle's posts and pinned posts, which this service does not
+        hold (posts_count is 0): both lists are always empty. The ThinkSNS+ clients load it with
+        every circle detail. Returns NOT_FOUND for an unknown circle.
+        """
+
+    @_abc_1.abstractmethod
     def ListNearbyCircles(
         self,
         request: _circle_pb2.ListNearbyCirclesRequest,
@@ -519,7 +602,7 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_circle_pb2.UpdateCircleResponse, _abc.Awaitable[_circle_pb2.UpdateCircleResponse]]:
         """UpdateCircle changes a circle: the founder any field, an administrator summary,
         notice, avatar, tags, permissions and allow_feed. Returns PERMISSION_DENIED for
-        members and for circles not approved.
+        members and for circles not approved. PATCH is the ThinkSNS+ iOS app's method.
         """
 
     @_abc_1.abstractmethod
@@ -529,7 +612,8 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_circle_pb2.JoinCircleResponse, _abc.Awaitable[_circle_pb2.JoinCircleResponse]]:
         """JoinCircle joins a public circle at once, or applies to a private or paid one (a
-        paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+        paid one charges the price now). The reference's points-currency route
+        (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
         applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
         FAILED_PRECONDITION when the wallet cannot pay.
         """
@@ -599,7 +683,30 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_circle_pb2.AuditCircleMemberResponse, _abc.Awaitable[_circle_pb2.AuditCircleMemberResponse]]:
         """AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
         paid circle approval pays the founder and rejection refunds the applicant. Founder
-        and administrators only.
+        and administrators only. The currency-groups path is the reference's newAudit, the
+        same audit (one balance).
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleJoinRequests(
+        self,
+        request: _circle_pb2.ListCircleJoinRequestsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_circle_pb2.CircleJoinRequest], _abc.AsyncIterator[_circle_pb2.CircleJoinRequest]]:
+        """ListCircleJoinRequests lists the pending applications to the circles the caller runs
+        (founder or administrator of an approved circle), newest first, as the reference's
+        user-group-audit-members does; after pages by id.
+        gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleJoinRequestsJson(
+        self,
+        request: _circle_pb2.ListCircleJoinRequestsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+        JSON array, rendered by the server exactly as the transcoder renders the stream.
         """
 
     @_abc_1.abstractmethod
@@ -635,6 +742,49 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_circle_pb2.RemoveFromCircleBlacklistResponse, _abc.Awaitable[_circle_pb2.RemoveFromCircleBlacklistResponse]]:
         """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+
+    @_abc_1.abstractmethod
+    def TransferCircle(
+        self,
+        request: _circle_pb2.TransferCircleRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_circle_pb2.TransferCircleResponse, _abc.Awaitable[_circle_pb2.TransferCircleResponse]]:
+        """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
+        founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
+        applications wait for review, INVALID_ARGUMENT for any other target.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleIncomes(
+        self,
+        request: _circle_pb2.ListCircleIncomesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_circle_pb2.CircleIncome], _abc.AsyncIterator[_circle_pb2.CircleIncome]]:
+        """ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+        reference's incomes route: type join, pinned or all; after pages by id; start and end
+        bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+        gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCircleIncomesJson(
+        self,
+        request: _circle_pb2.ListCircleIncomesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_httpbody_pb2.HttpBody, _abc.Awaitable[_httpbody_pb2.HttpBody]]:
+        """ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+        array, rendered by the server exactly as the transcoder renders the stream.
+        """
+
+    @_abc_1.abstractmethod
+    def CountCircleRoles(
+        self,
+        request: _circle_pb2.CountCircleRolesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_circle_pb2.CountCircleRolesResponse, _abc.Awaitable[_circle_pb2.CountCircleRolesResponse]]:
+        """CountCircleRoles counts a circle's approved members who are not blacklisted: plain
+        members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
+        """
 
     @_abc_1.abstractmethod
     def RemoveCircleMember(

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%groupkit/common/v1/error_reason.proto\x12\x12groupkit.common.v1*\xed\x02\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12!\n\x1d\x45RROR_REASON_INVALID_ARGUMENT\x10\x01\x12 \n\x1c\x45RROR_REASON_UNAUTHENTICATED\x10\x02\x12\"\n\x1e\x45RROR_REASON_PERMISSION_DENIED\x10\x03\x12\x1a\n\x16\x45RROR_REASON_NOT_FOUND\x10\x04\x12\x1f\n\x1b\x45RROR_REASON_ALREADY_EXISTS\x10\x05\x12\x1e\n\x1a\x45RROR_REASON_LIMIT_REACHED\x10\x06\x12$\n ERROR_REASON_FAILED_PRECONDITION\x10\x07\x12\x1a\n\x16\x45RROR_REASON_TOO_LARGE\x10\x08\x12\x1d\n\x19\x45RROR_REASON_RATE_LIMITED\x10\t\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\nb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%groupkit/common/v1/error_reason.proto\x12\x12groupkit.common.v1*\x8f\x03\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12!\n\x1d\x45RROR_REASON_INVALID_ARGUMENT\x10\x01\x12 \n\x1c\x45RROR_REASON_UNAUTHENTICATED\x10\x02\x12\"\n\x1e\x45RROR_REASON_PERMISSION_DENIED\x10\x03\x12\x1a\n\x16\x45RROR_REASON_NOT_FOUND\x10\x04\x12\x1f\n\x1b\x45RROR_REASON_ALREADY_EXISTS\x10\x05\x12\x1e\n\x1a\x45RROR_REASON_LIMIT_REACHED\x10\x06\x12$\n ERROR_REASON_FAILED_PRECONDITION\x10\x07\x12\x1a\n\x16\x45RROR_REASON_TOO_LARGE\x10\x08\x12\x1d\n\x19\x45RROR_REASON_RATE_LIMITED\x10\t\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\n\x12 \n\x1c\x45RROR_REASON_CALLBACK_DENIED\x10\x0b\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'groupkit.common.v1.error_re
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ERRORREASON']._serialized_start=62
-  _globals['_ERRORREASON']._serialized_end=427
+  _globals['_ERRORREASON']._serialized_end=461
 # @@protoc_insertion_point(module_scope)

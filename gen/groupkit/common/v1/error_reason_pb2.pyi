@@ -17,6 +17,7 @@ class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ERROR_REASON_TOO_LARGE: _ClassVar[ErrorReason]
     ERROR_REASON_RATE_LIMITED: _ClassVar[ErrorReason]
     ERROR_REASON_INTERNAL: _ClassVar[ErrorReason]
+    ERROR_REASON_CALLBACK_DENIED: _ClassVar[ErrorReason]
 ERROR_REASON_UNSPECIFIED: ErrorReason
 ERROR_REASON_INVALID_ARGUMENT: ErrorReason
 ERROR_REASON_UNAUTHENTICATED: ErrorReason
@@ -28,3 +29,4 @@ ERROR_REASON_FAILED_PRECONDITION: ErrorReason
 ERROR_REASON_TOO_LARGE: ErrorReason
 ERROR_REASON_RATE_LIMITED: ErrorReason
 ERROR_REASON_INTERNAL: ErrorReason
+ERROR_REASON_CALLBACK_DENIED: ErrorReason

@@ -1360,3 +1360,437 @@ export declare type RemoveCircleMemberResponse = Message<"groupkit.circle.v1.Rem
  */
 export declare const RemoveCircleMemberResponseSchema: GenMessage<RemoveCircleMemberResponse>;
 
+/**
+ * CircleJoinRequest is a pending application to a circle, as the reference's
+ * user-group-audit-members lists its join records (group_member_logs); the application is
+ * its membership row, so id and member_id are the same id.
+ *
+ * @generated from message groupkit.circle.v1.CircleJoinRequest
+ */
+export declare type CircleJoinRequest = Message<"groupkit.circle.v1.CircleJoinRequest"> & {
+  /**
+   * id is the application's id (its membership row's id; after pages by it).
+   *
+   * @generated from field: int32 id = 1;
+   */
+  id: number;
+
+  /**
+   * group_id is the circle's id.
+   *
+   * @generated from field: int32 group_id = 2;
+   */
+  groupId: number;
+
+  /**
+   * user_id is the applicant.
+   *
+   * @generated from field: double user_id = 3;
+   */
+  userId: number;
+
+  /**
+   * member_id is the membership row's id ({member} of the audit path).
+   *
+   * @generated from field: int32 member_id = 4;
+   */
+  memberId: number;
+
+  /**
+   * status is 0: only pending applications are listed.
+   *
+   * @generated from field: int32 status = 5;
+   */
+  status: number;
+
+  /**
+   * auditer is null until someone audits (pending applications only).
+   *
+   * @generated from field: google.protobuf.Value auditer = 6;
+   */
+  auditer?: Value | undefined;
+
+  /**
+   * audit_at is null until someone audits (pending applications only).
+   *
+   * @generated from field: google.protobuf.Value audit_at = 7;
+   */
+  auditAt?: Value | undefined;
+
+  /**
+   * created_at is when the user applied, "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string created_at = 8;
+   */
+  createdAt: string;
+
+  /**
+   * updated_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string updated_at = 9;
+   */
+  updatedAt: string;
+
+  /**
+   * user is the applicant's profile.
+   *
+   * @generated from field: google.protobuf.Value user = 10;
+   */
+  user?: Value | undefined;
+
+  /**
+   * audit_user is the auditor's profile: null while pending.
+   *
+   * @generated from field: google.protobuf.Value audit_user = 11;
+   */
+  auditUser?: Value | undefined;
+
+  /**
+   * member_info is the applicant's membership row (audit 0).
+   *
+   * @generated from field: google.protobuf.Value member_info = 12;
+   */
+  memberInfo?: Value | undefined;
+
+  /**
+   * group is the circle as lists show it to the caller.
+   *
+   * @generated from field: groupkit.circle.v1.Circle group = 13;
+   */
+  group?: Circle | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CircleJoinRequest.
+ * Use `create(CircleJoinRequestSchema)` to create a new message.
+ */
+export declare const CircleJoinRequestSchema: GenMessage<CircleJoinRequest>;
+
+/**
+ * Request message for CircleService.ListCircleJoinRequests.
+ *
+ * @generated from message groupkit.circle.v1.ListCircleJoinRequestsRequest
+ */
+export declare type ListCircleJoinRequestsRequest = Message<"groupkit.circle.v1.ListCircleJoinRequestsRequest"> & {
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 1;
+   */
+  limit?: number | undefined;
+
+  /**
+   * after lists only applications with a smaller id (0: from the newest).
+   *
+   * @generated from field: int64 after = 2;
+   */
+  after: bigint;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCircleJoinRequestsRequest.
+ * Use `create(ListCircleJoinRequestsRequestSchema)` to create a new message.
+ */
+export declare const ListCircleJoinRequestsRequestSchema: GenMessage<ListCircleJoinRequestsRequest>;
+
+/**
+ * Request message for CircleService.ListCirclePosts.
+ *
+ * @generated from message groupkit.circle.v1.ListCirclePostsRequest
+ */
+export declare type ListCirclePostsRequest = Message<"groupkit.circle.v1.ListCirclePostsRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * type is the reference's order (latest_post, latest_reply); there is nothing to order.
+   *
+   * @generated from field: string type = 2;
+   */
+  type: string;
+
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 3;
+   */
+  limit?: number | undefined;
+
+  /**
+   * offset defaults to 0.
+   *
+   * @generated from field: optional int32 offset = 4;
+   */
+  offset?: number | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCirclePostsRequest.
+ * Use `create(ListCirclePostsRequestSchema)` to create a new message.
+ */
+export declare const ListCirclePostsRequestSchema: GenMessage<ListCirclePostsRequest>;
+
+/**
+ * Response message for CircleService.ListCirclePosts.
+ *
+ * @generated from message groupkit.circle.v1.ListCirclePostsResponse
+ */
+export declare type ListCirclePostsResponse = Message<"groupkit.circle.v1.ListCirclePostsResponse"> & {
+  /**
+   * pinneds are the pinned posts: always [] (posts are not part of this service).
+   *
+   * @generated from field: google.protobuf.ListValue pinneds = 1;
+   */
+  pinneds?: ListValue | undefined;
+
+  /**
+   * posts are the posts: always [] (posts are not part of this service).
+   *
+   * @generated from field: google.protobuf.ListValue posts = 2;
+   */
+  posts?: ListValue | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCirclePostsResponse.
+ * Use `create(ListCirclePostsResponseSchema)` to create a new message.
+ */
+export declare const ListCirclePostsResponseSchema: GenMessage<ListCirclePostsResponse>;
+
+/**
+ * Request message for CircleService.TransferCircle.
+ *
+ * @generated from message groupkit.circle.v1.TransferCircleRequest
+ */
+export declare type TransferCircleRequest = Message<"groupkit.circle.v1.TransferCircleRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * target is the new founder's user id (gRPC callers; REST sends it in http_body).
+   *
+   * @generated from field: int64 target = 2;
+   */
+  target: bigint;
+
+  /**
+   * http_body is the REST body (JSON, form or multipart) with target.
+   *
+   * @generated from field: google.api.HttpBody http_body = 3;
+   */
+  httpBody?: HttpBody | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.TransferCircleRequest.
+ * Use `create(TransferCircleRequestSchema)` to create a new message.
+ */
+export declare const TransferCircleRequestSchema: GenMessage<TransferCircleRequest>;
+
+/**
+ * Response message for CircleService.TransferCircle.
+ *
+ * @generated from message groupkit.circle.v1.TransferCircleResponse
+ */
+export declare type TransferCircleResponse = Message<"groupkit.circle.v1.TransferCircleResponse"> & {
+  /**
+   * message is 操作成功.
+   *
+   * @generated from field: string message = 1;
+   */
+  message: string;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.TransferCircleResponse.
+ * Use `create(TransferCircleResponseSchema)` to create a new message.
+ */
+export declare const TransferCircleResponseSchema: GenMessage<TransferCircleResponse>;
+
+/**
+ * Request message for CircleService.CountCircleRoles.
+ *
+ * @generated from message groupkit.circle.v1.CountCircleRolesRequest
+ */
+export declare type CountCircleRolesRequest = Message<"groupkit.circle.v1.CountCircleRolesRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CountCircleRolesRequest.
+ * Use `create(CountCircleRolesRequestSchema)` to create a new message.
+ */
+export declare const CountCircleRolesRequestSchema: GenMessage<CountCircleRolesRequest>;
+
+/**
+ * Response message for CircleService.CountCircleRoles.
+ *
+ * @generated from message groupkit.circle.v1.CountCircleRolesResponse
+ */
+export declare type CountCircleRolesResponse = Message<"groupkit.circle.v1.CountCircleRolesResponse"> & {
+  /**
+   * member_count counts the plain members.
+   *
+   * @generated from field: int32 member_count = 1;
+   */
+  memberCount: number;
+
+  /**
+   * admin_count counts the founder and the administrators.
+   *
+   * @generated from field: int32 admin_count = 2;
+   */
+  adminCount: number;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CountCircleRolesResponse.
+ * Use `create(CountCircleRolesResponseSchema)` to create a new message.
+ */
+export declare const CountCircleRolesResponseSchema: GenMessage<CountCircleRolesResponse>;
+
+/**
+ * CircleIncome is an income record of a circle (the reference's group_incomes row).
+ *
+ * @generated from message groupkit.circle.v1.CircleIncome
+ */
+export declare type CircleIncome = Message<"groupkit.circle.v1.CircleIncome"> & {
+  /**
+   * id is the record's id (after pages by it).
+   *
+   * @generated from field: int32 id = 1;
+   */
+  id: number;
+
+  /**
+   * group_id is the circle's id.
+   *
+   * @generated from field: int32 group_id = 2;
+   */
+  groupId: number;
+
+  /**
+   * subject says what the income is for ("<name>"加入圈子).
+   *
+   * @generated from field: string subject = 3;
+   */
+  subject: string;
+
+  /**
+   * type is 1 a join fee, 2 a pinned post's fee (never, posts are not part of this service).
+   *
+   * @generated from field: int32 type = 4;
+   */
+  type: number;
+
+  /**
+   * amount is in 分.
+   *
+   * @generated from field: int32 amount = 5;
+   */
+  amount: number;
+
+  /**
+   * user_id is the user who paid.
+   *
+   * @generated from field: double user_id = 6;
+   */
+  userId: number;
+
+  /**
+   * created_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string created_at = 7;
+   */
+  createdAt: string;
+
+  /**
+   * updated_at is "YYYY-MM-DD HH:MM:SS" UTC.
+   *
+   * @generated from field: string updated_at = 8;
+   */
+  updatedAt: string;
+
+  /**
+   * user is the payer's profile.
+   *
+   * @generated from field: google.protobuf.Value user = 9;
+   */
+  user?: Value | undefined;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.CircleIncome.
+ * Use `create(CircleIncomeSchema)` to create a new message.
+ */
+export declare const CircleIncomeSchema: GenMessage<CircleIncome>;
+
+/**
+ * Request message for CircleService.ListCircleIncomes.
+ *
+ * @generated from message groupkit.circle.v1.ListCircleIncomesRequest
+ */
+export declare type ListCircleIncomesRequest = Message<"groupkit.circle.v1.ListCircleIncomesRequest"> & {
+  /**
+   * group is the circle's id.
+   *
+   * @generated from field: int32 group = 1;
+   */
+  group: number;
+
+  /**
+   * type is join, pinned or all (the default; any other value is all).
+   *
+   * @generated from field: string type = 2;
+   */
+  type: string;
+
+  /**
+   * limit defaults to 15.
+   *
+   * @generated from field: optional int32 limit = 3;
+   */
+  limit?: number | undefined;
+
+  /**
+   * after lists only records with a smaller id (0: from the newest).
+   *
+   * @generated from field: int64 after = 4;
+   */
+  after: bigint;
+
+  /**
+   * start keeps records made at or after this time: Unix seconds or ISO 8601 (as axios
+   * sends a date picker's Date); empty: no bound.
+   *
+   * @generated from field: string start = 5;
+   */
+  start: string;
+
+  /**
+   * end keeps records made before this time, written as start; empty: no bound.
+   *
+   * @generated from field: string end = 6;
+   */
+  end: string;
+};
+
+/**
+ * Describes the message groupkit.circle.v1.ListCircleIncomesRequest.
+ * Use `create(ListCircleIncomesRequestSchema)` to create a new message.
+ */
+export declare const ListCircleIncomesRequestSchema: GenMessage<ListCircleIncomesRequest>;
+

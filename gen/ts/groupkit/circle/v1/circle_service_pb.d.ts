@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
-import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleMemberSchema, CircleSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleMembersRequestSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
+import type { AddCircleManagerRequestSchema, AddCircleManagerResponseSchema, AddToCircleBlacklistRequestSchema, AddToCircleBlacklistResponseSchema, AuditCircleMemberRequestSchema, AuditCircleMemberResponseSchema, BindImGroupRequestSchema, BindImGroupResponseSchema, CategorySchema, CircleIncomeSchema, CircleJoinRequestSchema, CircleMemberSchema, CircleSchema, CountCircleRolesRequestSchema, CountCircleRolesResponseSchema, CountCirclesRequestSchema, CountCirclesResponseSchema, CreateCircleRequestSchema, CreateCircleResponseSchema, ExitCircleRequestSchema, ExitCircleResponseSchema, GetCircleAvatarRequestSchema, GetCircleAvatarResponseSchema, GetCircleProtocolRequestSchema, GetCircleProtocolResponseSchema, GetCircleRequestSchema, JoinCircleRequestSchema, JoinCircleResponseSchema, ListCategoriesRequestSchema, ListCategoryCirclesRequestSchema, ListCircleIncomesRequestSchema, ListCircleJoinRequestsRequestSchema, ListCircleMembersRequestSchema, ListCirclePostsRequestSchema, ListCirclePostsResponseSchema, ListCirclesRequestSchema, ListMyCirclesRequestSchema, ListNearbyCirclesRequestSchema, ListRecommendedCirclesRequestSchema, ListUserCirclesRequestSchema, RemoveCircleManagerRequestSchema, RemoveCircleManagerResponseSchema, RemoveCircleMemberRequestSchema, RemoveCircleMemberResponseSchema, RemoveFromCircleBlacklistRequestSchema, RemoveFromCircleBlacklistResponseSchema, SetCirclePermissionsRequestSchema, SetCirclePermissionsResponseSchema, TransferCircleRequestSchema, TransferCircleResponseSchema, UpdateCircleRequestSchema, UpdateCircleResponseSchema } from "./circle_pb.js";
 import type { HttpBodySchema } from "../../../google/api/httpbody_pb.js";
 
 /**
@@ -150,6 +150,18 @@ export declare const CircleService: GenService<{
     output: typeof CircleSchema;
   },
   /**
+   * ListCirclePosts lists a circle's posts and pinned posts, which this service does not
+   * hold (posts_count is 0): both lists are always empty. The ThinkSNS+ clients load it with
+   * every circle detail. Returns NOT_FOUND for an unknown circle.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCirclePosts
+   */
+  listCirclePosts: {
+    methodKind: "unary";
+    input: typeof ListCirclePostsRequestSchema;
+    output: typeof ListCirclePostsResponseSchema;
+  },
+  /**
    * ListNearbyCircles lists approved circles near a point, nearest first by
    * great-circle distance. Returns INVALID_ARGUMENT when latitude or longitude is
    * missing or not a number in range.
@@ -234,7 +246,7 @@ export declare const CircleService: GenService<{
   /**
    * UpdateCircle changes a circle: the founder any field, an administrator summary,
    * notice, avatar, tags, permissions and allow_feed. Returns PERMISSION_DENIED for
-   * members and for circles not approved.
+   * members and for circles not approved. PATCH is the ThinkSNS+ iOS app's method.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.UpdateCircle
    */
@@ -245,7 +257,8 @@ export declare const CircleService: GenService<{
   },
   /**
    * JoinCircle joins a public circle at once, or applies to a private or paid one (a
-   * paid one charges the price now). Returns ALREADY_EXISTS for members and pending
+   * paid one charges the price now). The reference's points-currency route
+   * (currency-groups, its newJoin) is the same join: this service has one balance. Returns ALREADY_EXISTS for members and pending
    * applicants, PERMISSION_DENIED for blacklisted users and circles not approved,
    * FAILED_PRECONDITION when the wallet cannot pay.
    *
@@ -324,7 +337,8 @@ export declare const CircleService: GenService<{
   /**
    * AuditCircleMember approves (status 1) or rejects (2) a pending application; for a
    * paid circle approval pays the founder and rejection refunds the applicant. Founder
-   * and administrators only.
+   * and administrators only. The currency-groups path is the reference's newAudit, the
+   * same audit (one balance).
    *
    * @generated from rpc groupkit.circle.v1.CircleService.AuditCircleMember
    */
@@ -332,6 +346,30 @@ export declare const CircleService: GenService<{
     methodKind: "unary";
     input: typeof AuditCircleMemberRequestSchema;
     output: typeof AuditCircleMemberResponseSchema;
+  },
+  /**
+   * ListCircleJoinRequests lists the pending applications to the circles the caller runs
+   * (founder or administrator of an approved circle), newest first, as the reference's
+   * user-group-audit-members does; after pages by id.
+   * gRPC callers get one message per element; REST callers get ListCircleJoinRequestsJson.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleJoinRequests
+   */
+  listCircleJoinRequests: {
+    methodKind: "server_streaming";
+    input: typeof ListCircleJoinRequestsRequestSchema;
+    output: typeof CircleJoinRequestSchema;
+  },
+  /**
+   * ListCircleJoinRequestsJson is ListCircleJoinRequests for REST: the same elements as one
+   * JSON array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleJoinRequestsJson
+   */
+  listCircleJoinRequestsJson: {
+    methodKind: "unary";
+    input: typeof ListCircleJoinRequestsRequestSchema;
+    output: typeof HttpBodySchema;
   },
   /**
    * AddCircleManager makes a member an administrator (at most 5). Founder only.
@@ -373,6 +411,53 @@ export declare const CircleService: GenService<{
     methodKind: "unary";
     input: typeof RemoveFromCircleBlacklistRequestSchema;
     output: typeof RemoveFromCircleBlacklistResponseSchema;
+  },
+  /**
+   * TransferCircle makes an approved member who is not blacklisted (target, a user id) the
+   * founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
+   * applications wait for review, INVALID_ARGUMENT for any other target.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.TransferCircle
+   */
+  transferCircle: {
+    methodKind: "unary";
+    input: typeof TransferCircleRequestSchema;
+    output: typeof TransferCircleResponseSchema;
+  },
+  /**
+   * ListCircleIncomes lists a circle's income records (paid joins), newest first, as the
+   * reference's incomes route: type join, pinned or all; after pages by id; start and end
+   * bound created_at (Unix seconds or ISO 8601). Founder only (PERMISSION_DENIED).
+   * gRPC callers get one message per element; REST callers get ListCircleIncomesJson.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleIncomes
+   */
+  listCircleIncomes: {
+    methodKind: "server_streaming";
+    input: typeof ListCircleIncomesRequestSchema;
+    output: typeof CircleIncomeSchema;
+  },
+  /**
+   * ListCircleIncomesJson is ListCircleIncomes for REST: the same elements as one JSON
+   * array, rendered by the server exactly as the transcoder renders the stream.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.ListCircleIncomesJson
+   */
+  listCircleIncomesJson: {
+    methodKind: "unary";
+    input: typeof ListCircleIncomesRequestSchema;
+    output: typeof HttpBodySchema;
+  },
+  /**
+   * CountCircleRoles counts a circle's approved members who are not blacklisted: plain
+   * members, and the founder with the administrators. Returns NOT_FOUND for an unknown circle.
+   *
+   * @generated from rpc groupkit.circle.v1.CircleService.CountCircleRoles
+   */
+  countCircleRoles: {
+    methodKind: "unary";
+    input: typeof CountCircleRolesRequestSchema;
+    output: typeof CountCircleRolesResponseSchema;
   },
   /**
    * RemoveCircleMember removes a member of lower rank. The founder and administrators.

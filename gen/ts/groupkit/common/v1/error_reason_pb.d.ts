@@ -93,6 +93,13 @@ export enum ErrorReason {
    * @generated from enum value: ERROR_REASON_INTERNAL = 10;
    */
   INTERNAL = 10,
+
+  /**
+   * ERROR_REASON_CALLBACK_DENIED: the app's veto callback refused the action; the message is the callback's.
+   *
+   * @generated from enum value: ERROR_REASON_CALLBACK_DENIED = 11;
+   */
+  CALLBACK_DENIED = 11,
 }
 
 /**

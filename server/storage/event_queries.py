@@ -1,0 +1,272 @@
+"""The outbox and the audit log: recording events in the unit of work, publishing their seq in
+commit order, reading them back, and purging them after retention.
+
+Why seq is not the row id. On PostgreSQL an id (a sequence) is taken at INSERT but seen at
+COMMIT, so transactions commit out of id order: a reader that has seen id 101 and moves on
+never sees id 100 committing after it. So a write inserts its events with seq NULL, and a
+publisher (server/services/events.py, in every server process) gives committed rows their seq
+in one short transaction of its own: it locks the app's event_counter row, takes the rows still
+without a seq (a committed row only: an open transaction's rows are invisible to it), numbers
+them after the counter and commits. Two publishers queue on that row lock, and the second sees
+the first's numbers, so seqs grow in publication order and a reader, who reads only published
+rows, never sees a gap that fills in later. Writers take no shared lock and send no NOTIFY; the
+publisher sends at most one NOTIFY (the seq, a hint) per publication.
+
+SQLite has one writer at a time, so commit order is transaction order: a write numbers its
+events itself, from the same counter row, before it commits."""
+
+import json
+from collections.abc import Sequence
+
+from server.domain import events as de
+from server.domain.events import EventRecord
+from server.storage.event_models import AuditEntry, Event
+from server.storage.models import database
+from server.storage.sql import Inserter, execute, fetch_all, fetch_one, marks
+
+_EVENTS = Inserter(Event)
+_AUDITS = Inserter(AuditEntry)
+_NEXT_VERSION = (
+    'INSERT INTO "event_version" ("app", "scope", "ref", "version") VALUES (?, ?, ?, ?) '
+    'ON CONFLICT ("app", "scope", "ref") DO UPDATE SET "version" = "event_version"."version" + excluded."version" '
+    'RETURNING "version"'
+)
+_TAKE_SEQS = (
+    'INSERT INTO "event_counter" ("app", "last_seq", "purged_through") VALUES (?, ?, 0) '
+    'ON CONFLICT ("app") DO UPDATE SET "last_seq" = "event_counter"."last_seq" + excluded."last_seq" '
+    'RETURNING "last_seq"'
+)
+_EVENT_COLUMNS = (
+    '"event_id", "seq", "type", "occurred_at", "app", "group_id", "circle_id", "version", "actor", "target", '
+    '"reason", "request_id", "data"'
+)
+NOTIFY_CHANNEL = "groupkit_events"
+PUBLISH_BATCH = 1000
+
+
+def _is_sqlite() -> bool:
+    return database.param == "?"
+
+
+class EventQueries:
+    """Store's part: record_event collects; the unit of work calls flush_events before it commits."""
+
+    app: str
+
+    def record_event(
+        self, type_: str, *, target: str, group_id: int | None = None, circle_id: int | None = None,
+        data: dict | None = None, audit: bool | None = None,
+    ) -> None:
+        """Records a change event in this unit of work (written at its commit, with it). With
+        audit (by default: the type is in server.domain.events.AUDITED), the change is also an
+        administrative action: an audit entry is written too, with action type_ and data["changes"]."""
+        pending = self.__dict__.setdefault("_events", [])
+        pending.append(de.PendingEvent(type_, group_id, circle_id, target, dict(data or {}), audit))
+
+    @property
+    def pending_events(self) -> list:
+        return self.__dict__.get("_events", [])
+
+    def flush_events(self, now: int) -> int:
+        """Writes the recorded events (and their audit entries); returns how many."""
+        pending = self.__dict__.pop("_events", [])
+        if not pending:
+            return 0
+        versions: dict[tuple[str, int], int] = {}
+        for event in pending:
+            scope = _scope(event)
+            if scope is not None:
+                versions[scope] = versions.get(scope, 0) + 1
+        next_version = {}
+        for (kind, ref), count in sorted(versions.items()):  # one lock order: no deadlock between writers
+            last = fetch_one(_NEXT_VERSION, (self.app, kind, ref, count))[0]
+            next_version[(kind, ref)] = last - count + 1
+        seq = None
+        if _is_sqlite():
+            seq = fetch_one(_TAKE_SEQS, (self.app, len(pending)))[0] - len(pending) + 1
+        rows, audits = [], []
+        for event in pending:
+            scope = _scope(event)
+            version = 0
+            if scope is not None:
+                version = next_version[scope]
+                next_version[scope] += 1
+            context = event.context
+            rows.append({
+                "event_id": de.new_event_id(now), "app": self.app, "seq": seq, "type": event.type,
+                "occurred_at": now, "group_id": event.group_id, "circle_id": event.circle_id, "version": version,
+                "actor": context.actor, "target": event.target, "reason": context.reason,
+                "request_id": context.request_id, "data": json.dumps(event.data, ensure_ascii=False),
+            })
+            if seq is not None:
+                seq += 1
+            if event.audit or (event.audit is None and event.type in de.AUDITED):
+                audits.append(_audit_row(
+                    self.app, context.actor, event.type, event.target, event.data.get("changes", []),
+                    context.reason, context.request_id, event.group_id, event.circle_id, now,
+                ))
+        _EVENTS.insert(rows)
+        _AUDITS.insert(audits)
+        return len(rows)
+
+    def insert_audit(
+        self, *, actor: str, action: str, target: str, changes: list, reason: str, request_id: str,
+        group_id: int | None, circle_id: int | None, now: int,
+    ) -> None:
+        _AUDITS.insert([_audit_row(self.app, actor, action, target, changes, reason, request_id, group_id, circle_id, now)])
+
+
+def _scope(event) -> tuple[str, int] | None:
+    if event.group_id is not None:
+        return ("group", event.group_id)
+    if event.circle_id is not None:
+        return ("circle", event.circle_id)
+    return None
+
+
+def _audit_row(app, actor, action, target, changes, reason, request_id, group_id, circle_id, now) -> dict:
+    return {
+        "app": app, "group_id": group_id, "circle_id": circle_id, "actor": actor, "action": action,
+        "target": target, "changes": json.dumps(changes, ensure_ascii=False), "reason": reason or "",
+        "request_id": request_id or "", "created_at": now,
+    }
+
+
+def _record(row) -> EventRecord:
+    return EventRecord(
+        id=row[0], seq=row[1], type=row[2], occurred_at=row[3], app=row[4], group_id=row[5], circle_id=row[6],
+        version=row[7], actor=row[8], target=row[9], reason=row[10], request_id=row[11], data=json.loads(row[12]),
+    )
+
+
+def _type_filter(types: Sequence[str]) -> tuple[str, list]:
+    """types: exact names, or prefixes ending in "*" (`group.member.*`)."""
+    exact = [t for t in types if not t.endswith("*")]
+    prefixes = [t[:-1] for t in types if t.endswith("*")]
+    parts, params = [], []
+    if exact:
+        parts.append(f'"type" IN ({marks(len(exact))})')
+        params += exact
+    for prefix in prefixes:
+        parts.append('"type" LIKE ? ESCAPE \'\\\'')
+        params.append(prefix.replace("\\", "").replace("%", "").replace("_", "\\_") + "%")
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def events_after(
+    app: str, after_seq: int, limit: int, types: Sequence[str] | None = None, group_ids: Sequence[int] | None = None,
+) -> list[EventRecord]:
+    """Published events of app with seq > after_seq, in seq order, at most limit; optionally only
+    these types (exact, or a prefix ending in "*") and these groups. Runs on the calling
+    thread's connection (its own transaction or autocommit)."""
+    sql = [f'SELECT {_EVENT_COLUMNS} FROM "event" WHERE "app" = ? AND "seq" > ?']
+    params: list = [app, after_seq]
+    if types:
+        clause, values = _type_filter(types)
+        sql.append(" AND " + clause)
+        params += values
+    if group_ids:
+        sql.append(f' AND "group_id" IN ({marks(len(group_ids))})')
+        params += list(group_ids)
+    sql.append(' ORDER BY "seq" LIMIT ?')
+    params.append(limit)
+    text = "".join(sql)
+    if not _is_sqlite():
+        text = text.replace("?", "%s")
+    return [_record(r) for r in database.execute_sql(text, params).fetchall()]
+
+
+def cursor(app: str) -> tuple[int, int]:
+    """(last published seq, oldest seq still kept: a cursor below oldest - 1 is expired)."""
+    row = fetch_one('SELECT "last_seq", "purged_through" FROM "event_counter" WHERE "app" = ?', (app,))
+    if row is None:
+        return 0, 1
+    return row[0], row[1] + 1
+
+
+def last_seqs() -> dict[str, int]:
+    return dict(fetch_all('SELECT "app", "last_seq" FROM "event_counter"'))
+
+
+def publish_pending() -> dict[str, int]:
+    """PostgreSQL: gives committed events without a seq theirs, in one transaction per call
+    (see the module's doc). Returns {app: last seq} of the apps it published for."""
+    published = {}
+    with database.atomic():
+        apps = [r[0] for r in fetch_all('SELECT DISTINCT "app" FROM "event" WHERE "seq" IS NULL')]
+        for app in sorted(apps):  # one order for every publisher: no deadlock between them
+            last = fetch_one(_TAKE_SEQS, (app, 0))[0]  # locks the app's counter until commit
+            ids = [r[0] for r in fetch_all(
+                'SELECT "id" FROM "event" WHERE "app" = ? AND "seq" IS NULL ORDER BY "id" LIMIT ? FOR UPDATE',
+                (app, PUBLISH_BATCH),
+            )]
+            if not ids:
+                continue
+            values = ", ".join(["(%s::bigint, %s::bigint)"] * len(ids))
+            params = [v for i, event_id in enumerate(ids) for v in (event_id, last + 1 + i)]
+            database.execute_sql(
+                f'UPDATE "event" SET "seq" = v.seq FROM (VALUES {values}) AS v(id, seq) WHERE "event"."id" = v.id',
+                params,
+            )
+            last += len(ids)
+            execute('UPDATE "event_counter" SET "last_seq" = ? WHERE "app" = ?', (last, app))
+            published[app] = last
+        if published:
+            database.execute_sql("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(max(published.values()))))
+    return published
+
+
+def has_pending() -> bool:
+    return fetch_one('SELECT 1 FROM "event" WHERE "seq" IS NULL LIMIT 1') is not None
+
+
+def purge(now: int, event_retention_ms: int, audit_retention_ms: int) -> tuple[int, int]:
+    """Deletes published events and audit entries older than their retention; an app's
+    purged_through moves to the highest seq deleted. Returns (events, audit entries) deleted."""
+    event_horizon, audit_horizon = now - event_retention_ms, now - audit_retention_ms
+    deleted_events = 0
+    with database.atomic():
+        rows = fetch_all(
+            'SELECT "app", MAX("seq") FROM "event" WHERE "occurred_at" < ? AND "seq" IS NOT NULL GROUP BY "app"',
+            (event_horizon,),
+        )
+        for app, through in rows:
+            execute(
+                'UPDATE "event_counter" SET "purged_through" = ? WHERE "app" = ? AND "purged_through" < ?',
+                (through, app, through),
+            )
+            deleted_events += execute('DELETE FROM "event" WHERE "app" = ? AND "seq" <= ?', (app, through))
+        deleted_audits = execute('DELETE FROM "audit_entry" WHERE "created_at" < ?', (audit_horizon,))
+    return deleted_events, deleted_audits
+
+
+def audit_entries(
+    app: str, *, before: int = 0, after: int = 0, limit: int = 50, group_id: int | None = None,
+    circle_id: int | None = None, actor: str = "", action: str = "", target: str = "",
+) -> list[de.AuditEntry]:
+    """Entries newest first below before (or from the newest when before and after are 0), or
+    oldest first above after."""
+    sql = ['SELECT "id", "app", "group_id", "circle_id", "actor", "action", "target", "changes", "reason", '
+           '"request_id", "created_at" FROM "audit_entry" WHERE "app" = ?']
+    params: list = [app]
+    for column, value in (("group_id", group_id), ("circle_id", circle_id)):
+        if value is not None:
+            sql.append(f' AND "{column}" = ?')
+            params.append(value)
+    for column, value in (("actor", actor), ("action", action), ("target", target)):
+        if value:
+            sql.append(f' AND "{column}" = ?')
+            params.append(value)
+    if after:
+        sql.append(' AND "id" > ? ORDER BY "id" LIMIT ?')
+        params += [after, limit]
+    else:
+        if before:
+            sql.append(' AND "id" < ?')
+            params.append(before)
+        sql.append(' ORDER BY "id" DESC LIMIT ?')
+        params.append(limit)
+    return [
+        de.AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]), r[8], r[9], r[10])
+        for r in fetch_all("".join(sql), params)
+    ]
