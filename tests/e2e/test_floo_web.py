@@ -244,6 +244,9 @@ class TestQrCodes:
         outsider = api.user()
         headers = {"Accept": AXIOS_ACCEPT, "access-token": outsider.token}  # no app_id
         refused(api.request("GET", f"/app/qrcode/group_sign?group_id={im_id}", headers=headers), 401, "缺少请求头 app_id")
+        wrong = floo(outsider, "post", "/app/qrcode/group_sign", {"group_id": im_id})
+        refused(wrong, 405, "不支持该请求方法")
+        assert wrong.headers["allow"] == "GET"
 
 
 class TestEveryCall:
