@@ -4,7 +4,7 @@ import pytest
 
 from server.domain import errors
 from server.domain.model import GroupKind, Principal, Role
-from server.services import groups, lookup
+from server.services import groups, lookup, moderation
 
 
 def make(uow, owner, members=(), kind=GroupKind.GROUP, **kw):
@@ -33,6 +33,29 @@ class TestCreate:
     def test_any_positive_id_is_a_user_by_default(self, uow, users):
         group = make(uow, users(1), [2, 999])
         assert group.member_count == 3
+
+
+    @pytest.mark.parametrize("im_type", [0, 1, 2, 3])
+    def test_im_types_0_to_3_are_stored(self, uow, users, im_type):
+        group = groups.create_group(
+            uow, users(1), kind=GroupKind.GROUP, name=None, avatar=None, describe=None, member_ids=[], im_type=im_type
+        )
+        assert groups.group_info(uow, users(1), group.im_id)[0].im_type == im_type
+
+    @pytest.mark.parametrize("im_type", [-1, 4])
+    def test_other_im_types_are_refused(self, uow, users, im_type):
+        with pytest.raises(errors.InvalidArgument):
+            groups.create_group(
+                uow, users(1), kind=GroupKind.GROUP, name=None, avatar=None, describe=None, member_ids=[], im_type=im_type
+            )
+
+    def test_hide_member_info_is_a_setting_of_owners_and_admins(self, uow, users):
+        group = make(uow, users(1), [2])
+        assert group.hide_member_info is False
+        with pytest.raises(errors.PermissionDenied):
+            moderation.update_setting(uow, users(2), group.im_id, "hide_member_info", True)
+        moderation.update_setting(uow, users(1), group.im_id, "hide_member_info", True)
+        assert groups.group_info(uow, users(2), group.im_id)[0].hide_member_info is True
 
 
 class TestUpdate:
