@@ -165,3 +165,10 @@ class TestSettings:
             assert Settings.from_env({"USERS_MUST_EXIST": word}).users_must_exist is True
         for word in ("", "0", "false", "no"):
             assert Settings.from_env({"USERS_MUST_EXIST": word}).users_must_exist is False
+
+    def test_two_settings_on_one_port_are_refused_by_name(self):
+        from server.config import Settings
+
+        settings = Settings.from_env({"HTTP_PORT": "5000", "GRPC_PORT": "4999", "SERVER_PROCESSES": "2"})
+        with pytest.raises(run.PortTaken, match=r"GRPC_PORT\+1 \(SERVER_PROCESSES=2\) and HTTP_PORT are both 5000"):
+            run.check_ports(settings)
