@@ -146,7 +146,8 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
 
     def ListCircleMembers(self, request, context):
         found = circles.circle_members(
-            self.uow, current_principal(), request.group, request.type, given(request, "limit"), given(request, "offset")
+            self.uow, current_principal(), request.group, request.type, given(request, "limit"), given(request, "offset"),
+            request.after,
         )
         for member, profile in found:
             yield views.member(member, profile)

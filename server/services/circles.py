@@ -560,16 +560,20 @@ def bind_im_group(uow, actor: Principal, circle_id: int, fields: dict) -> None:
         circle_event(store, "circle.im_group.bound", circle.id, changes=[change("im_group_id", circle.im_group_id, im_id)])
 
 
-def circle_members(uow, actor: Principal, circle_id: int, kind: str, limit, offset) -> list[tuple[dc.CircleMember, dc.Profile]]:
+def circle_members(
+    uow, actor: Principal, circle_id: int, kind: str, limit, offset, after: int = 0
+) -> list[tuple[dc.CircleMember, dc.Profile]]:
     kind = kind or "all"
     if kind not in ("all", "manager", "member", "audit", "blacklist"):
         raise errors.InvalidArgument("选定的 type 是无效的", field="type")
     limit, offset = dc.page(limit, offset, LIST_DEFAULT)
+    if after < 0:
+        raise errors.InvalidArgument("after 不能小于 0", field="after")
     with uow.read(actor.app) as store:
         circle = _circle_or_404(store, circle_id)
         if kind in ("audit", "blacklist"):
             _manager(store, actor, circle)
-        members = store.circle_members(circle.id, kind, limit, offset)
+        members = store.circle_members(circle.id, kind, limit, offset, after)
         profiles = store.circle_profiles([m.user_id for m in members])
     return [(m, profiles.get(m.user_id) or dc.Profile(m.user_id, "", None)) for m in members]
 

@@ -367,7 +367,11 @@ class CircleQueries:
             (CircleMember.circle == circle_id) & (CircleMember.audit == dc.PENDING)
         ).exists()
 
-    def circle_members(self, circle_id: int, kind: str, limit: int, offset: int) -> list[dc.CircleMember]:
+    def circle_members(
+        self, circle_id: int, kind: str, limit: int, offset: int, after: int = 0
+    ) -> list[dc.CircleMember]:
+        """A page of the circle's members in the list's order (founder, administrators,
+        members; then by id), from offset, after the membership with the id after when given."""
         banned = CircleBlacklist.select(CircleBlacklist.user_id).where(CircleBlacklist.circle == circle_id)
         query = CircleMember.select().where(CircleMember.circle == circle_id)
         if kind == "audit":
@@ -381,6 +385,10 @@ class CircleQueries:
         elif kind == "blacklist":
             query = query.where(CircleMember.user_id.in_(banned))
         order = pw.Case(CircleMember.role, ((dc.FOUNDER, 0), (dc.ADMINISTRATOR, 1)), 2)
+        if after:
+            anchor = CircleMember.get_or_none((CircleMember.circle == circle_id) & (CircleMember.id == after))
+            rank = {dc.FOUNDER: 0, dc.ADMINISTRATOR: 1}.get(anchor.role, 2) if anchor is not None else 2
+            query = query.where((order > rank) | ((order == rank) & (CircleMember.id > after)))
         rows = list(query.order_by(order, CircleMember.id).limit(limit).offset(offset))
         flagged = {r.user_id for r in CircleBlacklist.select(CircleBlacklist.user_id).where(
             (CircleBlacklist.circle == circle_id) & (CircleBlacklist.user_id.in_([r.user_id for r in rows]))

@@ -315,6 +315,31 @@ class TestPcAndMobileApps:
         assert reply.status_code == 200 and reply.json() == {"member_count": 2, "admin_count": 2}
         assert H5(api).send("GET", "/plus-group/groups/999999999/role/count").status_code == 404
 
+    def test_member_pages_follow_after(self, api, world):
+        """GroupMembers.vue's "more": type=member, limit, and after = the last item's id."""
+        founder, helper, members = api.user(), api.user(), [api.user() for _ in range(4)]
+        circle = create_circle(founder, world["category"], world["admin"].tag())["id"]
+        for user in (helper, *members):
+            assert App(api, user).send("PUT", f"/plus-group/groups/{circle}", b"{}").status_code == 201
+        everyone = App(api, founder).send("GET", f"/plus-group/groups/{circle}/members?limit=15").json()
+        made = next(m["id"] for m in everyone if m["user_id"] == helper.id)
+        assert App(api, founder).send("PUT", f"/plus-group/groups/{circle}/managers/{made}").status_code == 201
+        pc = App(api, founder)
+        first = pc.send("GET", f"/plus-group/groups/{circle}/members?limit=2&type=member").json()
+        more = pc.send("GET", f"/plus-group/groups/{circle}/members?limit=2&type=member&after={first[-1]['id']}").json()
+        assert [m["user_id"] for m in first + more] == [m.id for m in members]
+        # The whole list (founder, administrators, members) pages the same way across roles.
+        seen, after = [], 0
+        while True:
+            page = pc.send("GET", f"/plus-group/groups/{circle}/members?limit=2" + (f"&after={after}" if after else ""))
+            assert page.status_code == 200, page.text
+            if not page.json():
+                break
+            seen += page.json()
+            after = page.json()[-1]["id"]
+        assert [m["user_id"] for m in seen] == [founder.id, helper.id, *(m.id for m in members)]
+        assert pc.send("GET", f"/plus-group/groups/{circle}/members?after=-1").status_code == 422
+
     def test_the_ios_app_edits_with_patch(self, api, world):
         founder = api.user()
         circle = create_circle(founder, world["category"], world["admin"].tag())["id"]

@@ -308,16 +308,18 @@ class GetCircleAvatarResponse(_message.Message):
     def __init__(self, body: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
 class ListCircleMembersRequest(_message.Message):
-    __slots__ = ("group", "type", "limit", "offset")
+    __slots__ = ("group", "type", "limit", "offset", "after")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     OFFSET_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
     group: int
     type: str
     limit: int
     offset: int
-    def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+    after: int
+    def __init__(self, group: _Optional[int] = ..., type: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ..., after: _Optional[int] = ...) -> None: ...
 
 class AuditCircleMemberRequest(_message.Message):
     __slots__ = ("group", "member", "status", "http_body")

@@ -1074,6 +1074,14 @@ export declare type ListCircleMembersRequest = Message<"groupkit.circle.v1.ListC
    * @generated from field: optional int32 offset = 4;
    */
   offset?: number | undefined;
+
+  /**
+   * after is the id of the last membership of the previous page: the page starts after it, in
+   * the list's order (as the reference's clients page; 0: from the start).
+   *
+   * @generated from field: int64 after = 5;
+   */
+  after: bigint;
 };
 
 /**
