@@ -63,7 +63,8 @@ SERVICES = [
 assert event_types.EVENT_TYPES  # the audited types are loaded before the first write
 
 
-INTERNAL_PACKAGE = "groupkit.internal."  # served on the gRPC port only, never routed by Envoy
+# Served on the gRPC port only, never routed by Envoy: the internal admin services and the event feed.
+INTERNAL_PACKAGE = ("groupkit.internal.", "groupkit.event.")
 PUBLIC_PORT_HEADER = ("x-groupkit-port", "public")  # Envoy's public port adds it to every call it forwards
 
 

@@ -289,7 +289,7 @@ def cors_origin_matchers(origins: tuple[str, ...]) -> list[dict]:
 
 def internal_service_text(grpc_port: int) -> str:
     """What a native gRPC call to an internal service gets on the public port (UNIMPLEMENTED)."""
-    return (f"internal services (groupkit.internal.*) are not served on this public port: "
+    return (f"internal services (groupkit.internal.*, groupkit.event.*) are not served on this public port: "
             f"call them on a server's gRPC port (GRPC_PORT, {grpc_port} on one box), with an admin token")
 
 
