@@ -152,5 +152,6 @@ class UnitOfWork:
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
                 yield Store(app, for_update=not self._sqlite)
-            if self.standby is not None:
+                wrote = self.standby is not None and self.standby.changed_anything(self.db)
+            if wrote:
                 self.standby.record_write(self.db)  # after COMMIT, or the write is not acknowledged
