@@ -342,13 +342,15 @@ def test_cpu_per_request_of_each_role(cluster):
                 if reply.status_code == 200:
                     count[0] += 1
 
-        before = cpu_by_pid()
         with ThreadPoolExecutor(len(users)) as pool:
             for i in range(len(users)):
                 pool.submit(work, i)
+            time.sleep(1.5)  # warm: every worker thread's connections opened (a backend's start costs ms)
+            before, count[0] = cpu_by_pid(), 0
             time.sleep(3)
+            after, answered = cpu_by_pid(), count[0]
             stop.set()
-        after = cpu_by_pid()
+        count[0] = answered
         measured[kind] = {role: round(sum(cpu - before[role].get(p, 0.0) for p, cpu in after[role].items())
                                       / max(count[0], 1) * 1e6) for role in roots}
         measured[kind]["requests"] = count[0]
