@@ -3,7 +3,7 @@
 With DATABASE_READ_URL, UnitOfWork.read may run a read on the standby; writes always run on the
 primary. The rule that keeps a caller's own writes visible, through any Envoy and any server host:
 
-- After a caller's write transaction has COMMITTED, the primary's WAL insert position
+- After a caller's write transaction that changed a row has COMMITTED, the primary's WAL insert position
   (pg_current_wal_insert_lsn(), which is past the commit record then) is stored for the caller
   (app, user id) in the primary's read_floor table: their floor. Not before COMMIT: a position
   read inside the transaction precedes its commit record, and a standby that replayed up to it
@@ -53,6 +53,17 @@ class Standby:
         self._caller = caller  # () -> (app, user_id) of the current call, or None
         self._seen = threading.local()  # (connection, replay position seen on it)
         self._down_until = 0.0
+
+    @staticmethod
+    def changed_anything(primary: pw.Database) -> bool:
+        """Inside the write transaction, before COMMIT: whether it changed a row (PostgreSQL gives
+        a transaction an id at its first change). One that changed nothing raises no floor, so a
+        caller's no-op (a profile already kept, a repeated join) does not keep their reads off the
+        standby."""
+        cursor = primary.execute_sql("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
+        changed = cursor.fetchone()[0]
+        cursor.close()
+        return bool(changed)
 
     def record_write(self, primary: pw.Database) -> None:
         """After the caller's write committed, on the primary: raise their floor."""

@@ -158,7 +158,8 @@ class UnitOfWork:
                 store = Store(app, for_update=not self._sqlite)
                 yield store
                 written = store.flush_events(int(time.time() * 1000))
-            if self.standby is not None:
+                wrote = self.standby is not None and self.standby.changed_anything(self.db)
+            if wrote:
                 self.standby.record_write(self.db)  # after COMMIT, or the write is not acknowledged
         if written and self.after_commit is not None:
             self.after_commit(app)

@@ -184,8 +184,8 @@ class Cluster:
     def url(self, edge: str, path: str) -> str:
         return f"http://{EDGES[edge]}:{HTTP_PORT}{path}"
 
-    def token(self, user_id: int) -> dict:
-        return {"authorization": f"Bearer {mint(self.keys, user_id, name=f'u{user_id}')}"}
+    def token(self, user_id: int, *, name: bool = True) -> dict:
+        return {"authorization": f"Bearer {mint(self.keys, user_id, name=f'u{user_id}' if name else '')}"}
 
     def admin(self, edge: str, path: str) -> str:
         with inside(self.lan.ns(edge)):
@@ -248,8 +248,9 @@ def cluster():
 _next_user = iter(range(7_000_000 + int(time.time()) % 100_000 * 10, 10**12))
 
 
-def _user(cluster) -> dict:
-    headers = cluster.token(next(_next_user))
+def _user(cluster, *, name: bool = True) -> dict:
+    """A registered caller; without a name claim, calls on other hosts change no row (no profile to keep)."""
+    headers = cluster.token(next(_next_user), name=name)
     reply = requests.get(cluster.url("edge-a", "/api/user/groups"), headers=headers, timeout=10)
     assert reply.status_code == 200, (reply.text, cluster.health("edge-a"))
     return headers
@@ -257,8 +258,8 @@ def _user(cluster) -> dict:
 
 def test_a_write_through_one_envoy_is_read_through_the_other_while_the_standby_lags(cluster):
     owner = _user(cluster)
-    stranger = _user(cluster)
-    time.sleep(LAG_SECONDS + 0.5)  # the stranger's first call (a profile write) is replayed: no floor holds them
+    stranger = _user(cluster, name=False)
+    time.sleep(LAG_SECONDS + 0.5)  # the stranger's first call (their row) is replayed: no floor holds them
     missed, standby_behind, stranger_saw = 0, 0, 0
     for i in range(8):
         reply = requests.post(cluster.url("edge-a", "/api/groups"), json={"type": "group", "name": f"lag{i}"},
@@ -279,32 +280,26 @@ def test_a_write_through_one_envoy_is_read_through_the_other_while_the_standby_l
 
 
 def test_a_callers_limit_holds_across_the_two_envoys(cluster):
+    """One caller, calls spread over both Envoys as fast as 6 clients go: the answers with 200
+    inside a window of whole seconds (after 1.5 s of emptying the buckets) are the limit's."""
     caller = _user(cluster)
-    edges = list(EDGES)
-    ok = [0]
-    lock = threading.Lock()
-
-    def hammer(index: int, until: float) -> None:
-        session = requests.Session()
-        n = index
-        while time.monotonic() < until:
-            reply = session.get(cluster.url(edges[n % 2], "/api/user/groups"), headers=caller, timeout=10)
-            n += 1
-            if reply.status_code == 200:
-                with lock:
-                    ok[0] += 1
-            else:
-                assert reply.status_code == 429, reply.text
-
-    with ThreadPoolExecutor(6) as pool:  # empty both buckets first
-        list(pool.map(lambda i: hammer(i, time.monotonic() + 1.0), range(6)))
-    ok[0] = 0
-    seconds = 4.0
+    edges, answers = list(EDGES), []
     started = time.monotonic()
+    window = (started + 1.5, started + 7.5)  # 6 s: a stalled client (a busy box) lets a bucket fill for a moment
+
+    def hammer(index: int) -> None:
+        session, n = requests.Session(), index
+        while time.monotonic() < window[1] + 0.3:
+            reply = session.get(cluster.url(edges[n % 2], "/api/user/groups"), headers=caller, timeout=10)
+            answers.append((time.monotonic(), reply.status_code))
+            n += 1
+
     with ThreadPoolExecutor(6) as pool:
-        list(pool.map(lambda i: hammer(i, started + seconds), range(6)))
-    expected = READS_PER_SECOND * seconds
-    assert abs(ok[0] - expected) <= 0.1 * expected, (ok[0], expected)
+        list(pool.map(hammer, range(6)))
+    assert {status for _, status in answers} <= {200, 429}
+    admitted = sum(1 for at, status in answers if status == 200 and window[0] <= at < window[1])
+    expected = READS_PER_SECOND * (window[1] - window[0])
+    assert abs(admitted - expected) <= 0.1 * expected, (admitted, expected)
 
 
 def _cpu(pid: int) -> float:
@@ -347,13 +342,15 @@ def test_cpu_per_request_of_each_role(cluster):
                 if reply.status_code == 200:
                     count[0] += 1
 
-        before = cpu_by_pid()
         with ThreadPoolExecutor(len(users)) as pool:
             for i in range(len(users)):
                 pool.submit(work, i)
+            time.sleep(1.5)  # warm: every worker thread's connections opened (a backend's start costs ms)
+            before, count[0] = cpu_by_pid(), 0
             time.sleep(3)
+            after, answered = cpu_by_pid(), count[0]
             stop.set()
-        after = cpu_by_pid()
+        count[0] = answered
         measured[kind] = {role: round(sum(cpu - before[role].get(p, 0.0) for p, cpu in after[role].items())
                                       / max(count[0], 1) * 1e6) for role in roots}
         measured[kind]["requests"] = count[0]
@@ -441,7 +438,7 @@ def test_kill_9_of_a_host_costs_only_its_calls_in_flight_and_loses_no_acknowledg
     assert all(status == 200 for status, _ in results[-10:]), results[-10:]
     stored = {row[0] for row in cluster.primary_rows('SELECT id FROM "group" WHERE id = ANY(%s)', (acknowledged,))}
     assert stored == set(acknowledged)
-    print(json.dumps({"acknowledged": len(acknowledged), "failed": len(failed)}))
+    print(json.dumps({"acknowledged": len(acknowledged), "failed": failed}, ensure_ascii=False))
 
 
 def _postmaster(data: Path) -> int:
