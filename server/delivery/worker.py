@@ -12,7 +12,10 @@ import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
+
+import peewee as pw
 
 from server.delivery import http, metrics
 from server.domain import webhooks as rules
@@ -87,6 +90,10 @@ class Worker:
             try:
                 with self.db.connection_context():
                     busy = self.round()
+            except pw.DatabaseError as exc:  # the database restarted, a connection dropped: next round
+                log.warning("webhook round failed: %s", " ".join(str(exc).split())[:300])
+                with suppress(Exception):
+                    self.db.close()
             except Exception:
                 log.exception("webhook round failed")
             if not busy:
@@ -136,6 +143,8 @@ class Worker:
                                           answer.duration_ms, outcome, next_at,
                                           int(self.settings.disable_after_seconds * 1000))
             metrics.DELIVERIES.labels(recorded).inc()
+        except pw.DatabaseError as exc:  # not recorded: the lease runs out and it is sent again
+            log.warning("webhook delivery %s not recorded: %s", delivery.id, " ".join(str(exc).split())[:300])
         except Exception:
             log.exception("webhook delivery %s failed", delivery.id)
         finally:
