@@ -189,3 +189,11 @@ def test_callbacks_need_an_admin_token_and_valid_settings(api, receiver, admin):
         with pytest.raises(grpc.RpcError) as invalid:
             admin.put_callback(hook, receiver.url("/x"), **options)
         assert invalid.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_the_metrics_count_callbacks_by_hook_and_outcome(api):
+    import requests
+
+    text = requests.get(f"http://127.0.0.1:{api.stack.metrics_port}/metrics", timeout=10).text
+    for outcome in ("allowed", "denied", "fallback_allow", "fallback_deny"):
+        assert f'groupkit_callback_requests_total{{hook="group.create",outcome="{outcome}"}}' in text, outcome
