@@ -29,7 +29,9 @@ from server.cli.envoy_config import PUBLIC_SERVICES  # noqa: E402
 
 # Internal services with no REST route (the gRPC port only, an admin token): listed under
 # x-grpc-only-services with their messages' schemas (the change events' envelope among them).
-GRPC_ONLY_SERVICES = ["groupkit.event.v1.EventService", "groupkit.internal.v1.AuditLogService"]
+GRPC_ONLY_SERVICES = [
+    "groupkit.event.v1.EventService", "groupkit.internal.v1.AuditLogService", "groupkit.internal.v1.WebhookAdminService",
+]
 F = descriptor_pb2.FieldDescriptorProto
 INT32_TYPES = {F.TYPE_INT32, F.TYPE_SINT32, F.TYPE_SFIXED32}
 UINT32_TYPES = {F.TYPE_UINT32, F.TYPE_FIXED32}
