@@ -23,6 +23,7 @@ from server.storage import webhook_queries as queries
 from server.storage.db import is_sqlite
 
 log = logging.getLogger("groupkit.webhooks")
+MIN_ROUND_SECONDS = 0.02
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,10 @@ class Worker:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            busy = False
+            busy, started = False, time.monotonic()
             try:
-                with self.db.connection_context():
-                    busy = self.round()
+                self.db.connect(reuse_if_open=True)  # the thread keeps its connection between rounds
+                busy = self.round()
             except pw.DatabaseError as exc:  # the database restarted, a connection dropped: next round
                 log.warning("webhook round failed: %s", " ".join(str(exc).split())[:300])
                 with suppress(Exception):
@@ -99,6 +100,8 @@ class Worker:
             if not busy:
                 self._wake.wait(self.settings.poll_seconds)
                 self._wake.clear()
+            # Commits wake it; under a stream of writes at most one round per MIN_ROUND_SECONDS.
+            self._stop.wait(max(0.0, MIN_ROUND_SECONDS - (time.monotonic() - started)))
 
     def round(self) -> bool:
         """One round; True when it found work (the next one starts at once)."""
