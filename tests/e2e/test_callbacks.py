@@ -11,6 +11,7 @@ import pytest
 from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
+from groupkit.internal.v1 import webhook_admin_service_pb2 as pb
 from tests.conftest import DATABASES
 from tests.support.assertions import assert_community_error, assert_im_error, gid
 from tests.support.circles_setup import PNG, CircleAdmin, P, assert_circles_error, create_circle, put
@@ -189,9 +190,12 @@ def test_the_breaker_opens_after_failures_and_probes_after_its_pause(api, receiv
 def test_callbacks_need_an_admin_token_and_valid_settings(api, receiver, admin):
     user = api.user()
     with pytest.raises(grpc.RpcError) as denied:
-        admin.call("ListCallbacks", __import__("groupkit.internal.v1.webhook_admin_service_pb2",
-                                               fromlist=["x"]).ListCallbacksRequest(), token=user.token)
+        admin.call("ListCallbacks", pb.ListCallbacksRequest(), token=user.token)
     assert denied.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    stored = admin.put_callback("group.invite", receiver.url("/defaults")).callback
+    assert (stored.timeout_ms, stored.failure_policy) == (2000, "allow")
+    assert admin.put_callback("group.invite", receiver.url("/defaults"), timeout_ms=10000).callback.timeout_ms == 10000
+    assert [c.hook for c in admin.call("ListCallbacks", pb.ListCallbacksRequest()).callbacks] == ["group.invite"]
     for hook, options in (("group.nope", {}), ("group.create", {"timeout_ms": 10001}),
                           ("group.create", {"failure_policy": "maybe"})):
         with pytest.raises(grpc.RpcError) as invalid:
