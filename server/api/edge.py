@@ -148,7 +148,7 @@ def request_context(caller: Caller | None, metadata: dict) -> events.RequestCont
         raise errors.InvalidArgument(f"{REASON_HEADER} 不能超过 {events.MAX_REASON} 个字符", field=REASON_HEADER)
     return events.RequestContext(
         actor=events.actor_of(caller.principal if caller else None),
-        request_id=metadata.get("x-request-id", "")[:128],
+        request_id=metadata.get("x-request-id", "")[:128] or os.urandom(16).hex(),  # Envoy sets one for REST
         reason=reason,
     )
 
