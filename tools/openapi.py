@@ -27,6 +27,11 @@ from google.protobuf import descriptor_pb2  # noqa: E402
 from groupkit.common.v1 import options_pb2  # noqa: E402
 from server.cli.envoy_config import PUBLIC_SERVICES  # noqa: E402
 
+# Internal services with no REST route (the gRPC port only, an admin token): listed under
+# x-grpc-only-services with their messages' schemas (the change events' envelope among them).
+GRPC_ONLY_SERVICES = [
+    "groupkit.event.v1.EventService", "groupkit.internal.v1.AuditLogService", "groupkit.internal.v1.WebhookAdminService",
+]
 F = descriptor_pb2.FieldDescriptorProto
 INT32_TYPES = {F.TYPE_INT32, F.TYPE_SINT32, F.TYPE_SFIXED32}
 UINT32_TYPES = {F.TYPE_UINT32, F.TYPE_FIXED32}
@@ -406,7 +411,32 @@ class Generator:
             responses[str(code)] = {"$ref": f"#/components/responses/{dialect}{code}"}
         return responses
 
+    def grpc_only(self) -> list[dict]:
+        """GRPC_ONLY_SERVICES (gRPC port only, no REST route): each RPC with its request and response
+        schemas, so the document names every message a client of the wheel or the TS client meets."""
+        listed = []
+        for service_name in GRPC_ONLY_SERVICES:
+            if service_name not in self.d.services:
+                continue  # a descriptor set of some protos only (tests)
+            _, _, service = self.d.services[service_name]
+            listed.append({
+                "name": service_name,
+                "description": _clean(self.d.comments.get(service_name, "")),
+                "rpcs": [
+                    {
+                        "name": method.name, "path": f"/{service_name}/{method.name}",
+                        "description": _clean(self.d.comments.get(f"{service_name}.{method.name}", "")),
+                        "server_streaming": method.server_streaming,
+                        "request": self.schemas.ref(method.input_type, output=False),
+                        "response": self.schemas.ref(method.output_type, output=True),
+                    }
+                    for method in service.method
+                ],
+            })
+        return listed
+
     def build(self) -> dict:
+        grpc_only = self.grpc_only()
         tags_used = set()
         for service_name in self.service_names:
             if service_name not in self.d.services:
@@ -441,6 +471,7 @@ class Generator:
             "tags": [{"name": t, "description": DIALECT_DOCS.get(t, "")} for t in ("community", "im", "circles") if t in tags_used],
             "paths": dict(sorted(self.paths.items())),
             "components": {"schemas": schemas, "responses": responses, "securitySchemes": SECURITY_SCHEMES},
+            "x-grpc-only-services": grpc_only,
         }
 
 

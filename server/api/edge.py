@@ -22,6 +22,7 @@ from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.common.v1 import options_pb2
 from server.api import metrics
+from server.api.callback_view import request_json
 from server.api.principal import Caller, identify
 from server.api.values import check_numbers
 from server.domain import errors, events
@@ -147,7 +148,7 @@ def request_context(caller: Caller | None, metadata: dict) -> events.RequestCont
         raise errors.InvalidArgument(f"{REASON_HEADER} 不能超过 {events.MAX_REASON} 个字符", field=REASON_HEADER)
     return events.RequestContext(
         actor=events.actor_of(caller.principal if caller else None),
-        request_id=metadata.get("x-request-id", "")[:128],
+        request_id=metadata.get("x-request-id", "")[:128] or os.urandom(16).hex(),  # Envoy sets one for REST
         reason=reason,
     )
 
@@ -243,7 +244,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             request_token = events.REQUEST.set(request_context(caller, metadata))
             try:
                 if self._veto is not None and caller is not None:  # before the use case's transaction
-                    self._veto.check(method, caller.principal, request)
+                    self._veto.check(method, caller.principal, lambda: request_json(request))
                 response = _run_retrying(call, context)
             finally:
                 events.REQUEST.reset(request_token)

@@ -21,8 +21,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from google.protobuf import json_format
-
 from server.delivery import http, metrics
 from server.domain import errors
 from server.domain import webhooks as rules
@@ -92,8 +90,9 @@ class Veto:
             self._configs[app] = (now + self.settings.config_ttl_seconds, config)
         return config
 
-    def check(self, method: str, principal, request, request_id: str = "") -> None:
-        """Raises errors.CallbackDenied when the method's hook refuses (or fails under deny)."""
+    def check(self, method: str, principal, describe: Callable[[], dict], request_id: str = "") -> None:
+        """Raises errors.CallbackDenied when the method's hook refuses (or fails under deny).
+        describe() gives the request as the callback sees it (called only for a hooked method)."""
         hook = HOOK_OF_METHOD.get(method)
         if hook is None or principal is None:
             return
@@ -109,7 +108,7 @@ class Veto:
             "data": {
                 "hook": hook, "app": principal.app, "method": method,
                 "actor": {"user_id": principal.user_id, "admin": bool(principal.is_app_admin)},
-                "request": json_format.MessageToDict(request, preserving_proto_field_name=True),
+                "request": describe(),
             },
         }, ensure_ascii=False, separators=(",", ":")).encode()
         msg_id = "cb_" + rules.ulid(int(time.time() * 1000), _secrets.randbits(80))

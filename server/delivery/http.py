@@ -3,6 +3,7 @@ connection, so a slow or dead receiver only ever holds the thread that called it
 
 import email.utils
 import http.client
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -36,6 +37,29 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Connects to the address the target check resolved (Host stays the URL's name)."""
+
+    pinned: str | None = None
+
+    def connect(self):
+        if self.pinned is None:
+            return super().connect()
+        self.sock = socket.create_connection((self.pinned, self.port), self.timeout)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """Likewise over TLS: the certificate is still checked against the URL's name (SNI too)."""
+
+    pinned: str | None = None
+
+    def connect(self):
+        if self.pinned is None:
+            return super().connect()
+        sock = socket.create_connection((self.pinned, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
 def post(url: str, secrets: list[str], msg_id: str, body: bytes, timeout: float) -> Answer:
     started = time.monotonic()
 
@@ -43,13 +67,14 @@ def post(url: str, secrets: list[str], msg_id: str, body: bytes, timeout: float)
         return Answer(status, data, error[:256], retry_after, int((time.monotonic() - started) * 1000))
 
     try:
-        targets.check_url(url)
+        pinned = targets.address(url)
     except errors.InvalidArgument as exc:
         return answer(error=exc.message)
     parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    kind = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
     connection = kind(parts.hostname, parts.port, timeout=timeout)
+    connection.pinned = pinned
     headers = {
         "content-type": "application/json",
         "user-agent": USER_AGENT,

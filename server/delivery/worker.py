@@ -12,7 +12,10 @@ import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
+
+import peewee as pw
 
 from server.delivery import http, metrics
 from server.domain import webhooks as rules
@@ -20,6 +23,7 @@ from server.storage import webhook_queries as queries
 from server.storage.db import is_sqlite
 
 log = logging.getLogger("groupkit.webhooks")
+MIN_ROUND_SECONDS = 0.02
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,21 @@ class Worker:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            busy = False
+            busy, started = False, time.monotonic()
             try:
-                with self.db.connection_context():
-                    busy = self.round()
+                self.db.connect(reuse_if_open=True)  # the thread keeps its connection between rounds
+                busy = self.round()
+            except pw.DatabaseError as exc:  # the database restarted, a connection dropped: next round
+                log.warning("webhook round failed: %s", " ".join(str(exc).split())[:300])
+                with suppress(Exception):
+                    self.db.close()
             except Exception:
                 log.exception("webhook round failed")
             if not busy:
                 self._wake.wait(self.settings.poll_seconds)
                 self._wake.clear()
+            # Commits wake it; under a stream of writes at most one round per MIN_ROUND_SECONDS.
+            self._stop.wait(max(0.0, MIN_ROUND_SECONDS - (time.monotonic() - started)))
 
     def round(self) -> bool:
         """One round; True when it found work (the next one starts at once)."""
@@ -136,6 +146,8 @@ class Worker:
                                           answer.duration_ms, outcome, next_at,
                                           int(self.settings.disable_after_seconds * 1000))
             metrics.DELIVERIES.labels(recorded).inc()
+        except pw.DatabaseError as exc:  # not recorded: the lease runs out and it is sent again
+            log.warning("webhook delivery %s not recorded: %s", delivery.id, " ".join(str(exc).split())[:300])
         except Exception:
             log.exception("webhook delivery %s failed", delivery.id)
         finally:

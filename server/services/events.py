@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 DAY_MS = 86_400_000
 POLL_SECONDS = 1.0  # the fallback when no wake-up comes
 DATA_VERSION_POLL_SECONDS = 0.05
+PUBLISH_GATHER_SECONDS = 0.002
 PROGRESS_SECONDS = 10.0
 WATCH_BATCH = 500
 LIST_DEFAULT, LIST_MAX = 100, 1000
@@ -65,6 +66,8 @@ class EventHub:
         self._changed = threading.Condition()
         self._generation = 0
         self._publish = threading.Event()
+        self._committed_apps: set[str] = set()
+        self._apps_lock = threading.Lock()
         self._stop = threading.Event()
         self._watchers = 0
         self._watchers_lock = threading.Lock()
@@ -74,10 +77,11 @@ class EventHub:
 
     def committed(self, app: str) -> None:
         """UnitOfWork.after_commit: a write with events committed in this process."""
-        metrics.EVENTS_WRITTEN.labels(app).inc()
         if self._sqlite:
             self.wake()
         else:
+            with self._apps_lock:
+                self._committed_apps.add(app)
             self._publish.set()
 
     def wake(self) -> None:
@@ -96,6 +100,7 @@ class EventHub:
     # background threads
 
     def start(self) -> None:
+        event_queries.on_written = _count_written
         loops = [self._purge_loop]
         loops += [self._data_version_loop] if self._sqlite else [self._publish_loop, self._listen_loop]
         for loop in loops:
@@ -110,12 +115,21 @@ class EventHub:
 
     def _publish_loop(self) -> None:
         while not self._stop.is_set():
-            self._publish.wait(POLL_SECONDS)
+            woken = self._publish.wait(POLL_SECONDS)
+            if woken:
+                time.sleep(PUBLISH_GATHER_SECONDS)  # commits close together go out in one publication
             self._publish.clear()
+            with self._apps_lock:
+                apps, self._committed_apps = self._committed_apps, set()
             try:
                 self.db.connect(reuse_if_open=True)
-                while event_queries.publish_pending():  # another batch may wait behind a full one
+                # Woken by this process's commits: their apps. Otherwise (each second) every app with
+                # rows left unpublished: another process's, or one killed between commit and publication.
+                published = event_queries.publish_pending(apps if woken else None)
+                while published:
                     self.wake()
+                    full = [app for app, count in published.items() if count >= event_queries.PUBLISH_BATCH]
+                    published = event_queries.publish_pending(full) if full else {}
             except Exception:
                 log.warning("publishing events failed; retrying", exc_info=True)
                 self._drop_connection()
@@ -195,6 +209,10 @@ class EventHub:
         with self._watchers_lock:
             self._watchers -= 1
         metrics.WATCHERS.dec()
+
+
+def _count_written(app: str, count: int) -> None:
+    metrics.EVENTS_WRITTEN.labels(app).inc(count)  # counted before commit: a rollback after it is rare
 
 
 def CursorExpired(oldest_seq: int) -> errors.OutOfRange:  # noqa: N802 - raised like a class

@@ -41,6 +41,8 @@ _EVENT_COLUMNS = (
     '"reason", "request_id", "data"'
 )
 NOTIFY_CHANNEL = "groupkit_events"
+# Called with (app, count) after a unit of work wrote its events (the metrics; set by the event hub).
+on_written = None
 PUBLISH_BATCH = 1000
 
 
@@ -107,6 +109,8 @@ class EventQueries:
                 ))
         _EVENTS.insert(rows)
         _AUDITS.insert(audits)
+        if on_written is not None:
+            on_written(self.app, len(rows))
         return len(rows)
 
     def insert_audit(
@@ -188,31 +192,36 @@ def last_seqs() -> dict[str, int]:
     return dict(fetch_all('SELECT "app", "last_seq" FROM "event_counter"'))
 
 
-def publish_pending() -> dict[str, int]:
-    """PostgreSQL: gives committed events without a seq theirs, in one transaction per call
-    (see the module's doc). Returns {app: last seq} of the apps it published for."""
-    published = {}
-    with database.atomic():
+_NUMBER_PENDING = (
+    'UPDATE "event" SET "seq" = %s + numbered.n FROM ('
+    ' SELECT "id", row_number() OVER (ORDER BY "id") AS n FROM ('
+    '  SELECT "id" FROM "event" WHERE "app" = %s AND "seq" IS NULL ORDER BY "id" LIMIT %s FOR UPDATE'
+    ' ) AS pending'
+    ') AS numbered WHERE "event"."id" = numbered."id" RETURNING "event"."seq"'
+)
+_MOVE_COUNTER_AND_NOTIFY = (
+    'WITH moved AS (UPDATE "event_counter" SET "last_seq" = %s WHERE "app" = %s RETURNING "last_seq") '
+    'SELECT pg_notify(%s, %s) FROM moved'
+)
+
+
+def publish_pending(apps: Sequence[str] | None = None) -> dict[str, int]:
+    """PostgreSQL: gives committed events without a seq theirs, one transaction per app (see the
+    module's doc): lock the app's counter, number its pending rows after it, move it, NOTIFY.
+    apps: the apps to look at (a commit in this process names its own); None: every app with
+    pending rows. Returns {app: how many it published} (PUBLISH_BATCH at most: call again for more)."""
+    if apps is None:
         apps = [r[0] for r in fetch_all('SELECT DISTINCT "app" FROM "event" WHERE "seq" IS NULL')]
-        for app in sorted(apps):  # one order for every publisher: no deadlock between them
+    published = {}
+    for app in sorted(set(apps)):
+        with database.atomic():
             last = fetch_one(_TAKE_SEQS, (app, 0))[0]  # locks the app's counter until commit
-            ids = [r[0] for r in fetch_all(
-                'SELECT "id" FROM "event" WHERE "app" = ? AND "seq" IS NULL ORDER BY "id" LIMIT ? FOR UPDATE',
-                (app, PUBLISH_BATCH),
-            )]
-            if not ids:
+            seqs = [r[0] for r in database.execute_sql(_NUMBER_PENDING, (last, app, PUBLISH_BATCH)).fetchall()]
+            if not seqs:
                 continue
-            values = ", ".join(["(%s::bigint, %s::bigint)"] * len(ids))
-            params = [v for i, event_id in enumerate(ids) for v in (event_id, last + 1 + i)]
-            database.execute_sql(
-                f'UPDATE "event" SET "seq" = v.seq FROM (VALUES {values}) AS v(id, seq) WHERE "event"."id" = v.id',
-                params,
-            )
-            last += len(ids)
-            execute('UPDATE "event_counter" SET "last_seq" = ? WHERE "app" = ?', (last, app))
-            published[app] = last
-        if published:
-            database.execute_sql("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(max(published.values()))))
+            last = max(seqs)
+            database.execute_sql(_MOVE_COUNTER_AND_NOTIFY, (last, app, NOTIFY_CHANNEL, str(last))).fetchall()
+            published[app] = len(seqs)
     return published
 
 

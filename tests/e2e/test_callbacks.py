@@ -11,9 +11,10 @@ import pytest
 from google.rpc import error_details_pb2, status_pb2
 
 from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
+from groupkit.internal.v1 import webhook_admin_service_pb2 as pb
 from tests.conftest import DATABASES
 from tests.support.assertions import assert_community_error, assert_im_error, gid
-from tests.support.circles_setup import CircleAdmin, P, assert_circles_error, create_circle, put
+from tests.support.circles_setup import PNG, CircleAdmin, P, assert_circles_error, create_circle, put
 from tests.support.client import Api
 from tests.support.processes import running_stack
 from tests.support.receiver import Receiver
@@ -115,8 +116,8 @@ def test_every_hook_is_asked_before_its_write(api, receiver, admin):
     group = gid(api.im_group(owner))
     circles = CircleAdmin(api)
     circle = create_circle(owner, circles.category(), circles.tag())
-    for hook in ("group.join", "group.invite", "notice.publish", "file.upload", "circle.join", "circle.create"):
-        hook_path(receiver, admin, hook, refuse(f"{hook} 被拒"))
+    paths = {hook: hook_path(receiver, admin, hook, refuse(f"{hook} 被拒"))
+             for hook in ("group.join", "group.invite", "notice.publish", "file.upload", "circle.join", "circle.create")}
     assert_im_error(other.im("POST", "/group/apply", {"group_id": group}), 403)
     assert_im_error(owner.im("POST", "/group/invite", {"group_id": group, "user_list": [other.id]}), 403)
     notice = owner.post("/api/group/notices", {"group_id": group, "title": "群规", "content": "禁止广告"})
@@ -132,6 +133,14 @@ def test_every_hook_is_asked_before_its_write(api, receiver, admin):
                       {"name": "新圈", "avatar": "https://img.example.com/a.png", "tags": [{"id": circles.tag()}],
                        "mode": "public"})
     assert_circles_error(made, 403, "circle.create 被拒")
+    uploaded = api.request("POST", f"{P}/categories/{circles.category()}/groups", headers=owner.bearer,
+                           data={"name": "传图圈", "mode": "public", "tags[0][id]": str(circles.tag())},
+                           files={"avatar": ("logo.png", PNG, "image/png")})
+    assert_circles_error(uploaded, 403, "circle.create 被拒")
+    json_body, multipart = (item.verified["data"]["request"] for item in receiver.at(paths["circle.create"]))
+    assert json_body["http_body"]["name"] == "新圈" and json_body["http_body"]["mode"] == "public"
+    assert multipart["http_body"]["name"] == "传图圈"
+    assert multipart["http_body"]["avatar"] == {"filename": "logo.png", "content_type": "image/png", "size": len(PNG)}
     assert len(owner.im("GET", f"/group/member_list?group_id={group}&limit=50").json()["data"]) == 1
 
 
@@ -181,11 +190,22 @@ def test_the_breaker_opens_after_failures_and_probes_after_its_pause(api, receiv
 def test_callbacks_need_an_admin_token_and_valid_settings(api, receiver, admin):
     user = api.user()
     with pytest.raises(grpc.RpcError) as denied:
-        admin.call("ListCallbacks", __import__("groupkit.internal.v1.webhook_admin_service_pb2",
-                                               fromlist=["x"]).ListCallbacksRequest(), token=user.token)
+        admin.call("ListCallbacks", pb.ListCallbacksRequest(), token=user.token)
     assert denied.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    stored = admin.put_callback("group.invite", receiver.url("/defaults")).callback
+    assert (stored.timeout_ms, stored.failure_policy) == (2000, "allow")
+    assert admin.put_callback("group.invite", receiver.url("/defaults"), timeout_ms=10000).callback.timeout_ms == 10000
+    assert [c.hook for c in admin.call("ListCallbacks", pb.ListCallbacksRequest()).callbacks] == ["group.invite"]
     for hook, options in (("group.nope", {}), ("group.create", {"timeout_ms": 10001}),
                           ("group.create", {"failure_policy": "maybe"})):
         with pytest.raises(grpc.RpcError) as invalid:
             admin.put_callback(hook, receiver.url("/x"), **options)
         assert invalid.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_the_metrics_count_callbacks_by_hook_and_outcome(api):
+    import requests
+
+    text = requests.get(f"http://127.0.0.1:{api.stack.metrics_port}/metrics", timeout=10).text
+    for outcome in ("allowed", "denied", "fallback_allow", "fallback_deny"):
+        assert f'groupkit_callback_requests_total{{hook="group.create",outcome="{outcome}"}}' in text, outcome

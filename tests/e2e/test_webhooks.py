@@ -24,11 +24,13 @@ from tests.support.receiver import Receiver
 from tests.support.webhooks_setup import WebhookAdmin, audit_rows
 
 TIMEOUT_SECONDS = 2  # a delivery's lease is its timeout + 2 s
+CONCURRENCY = 2
 
 
 @pytest.fixture(scope="module", params=DATABASES)
 def api(request):
     env = {"SERVER_PROCESSES": "2", "WEBHOOK_ALLOW_PRIVATE": "1", "WEBHOOK_POLL_SECONDS": "0.2",
+           "WEBHOOK_ENDPOINT_CONCURRENCY": str(CONCURRENCY),
            "WEBHOOK_TIMEOUT_SECONDS": str(TIMEOUT_SECONDS), "WEBHOOK_RETRY_SCHEDULE": "0.2,0.2,0.2,0.2"}
     with running_stack(request.param, env) as stack:
         yield Api(stack)
@@ -148,6 +150,27 @@ def test_410_disables_the_endpoint_until_enabled_again_then_it_catches_up(api, a
     assert ids.count(ids[0]) == 2 and len(set(ids)) == 2
     names = {Webhook(receiver.secrets[path]).verify(item.body, item.headers)["data"]["data"]["name"] for item in got}
     assert names == {"已下线", "下线后"}
+
+
+def test_concurrency_per_endpoint_is_capped_across_both_processes(api, admin, receiver):
+    lock, state = threading.Lock(), {"now": 0, "max": 0}
+
+    def slow(item):
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.4)
+        with lock:
+            state["now"] -= 1
+        return 200, {}, {}
+
+    path, endpoint_id, _ = endpoint(admin, receiver, slow)
+    owner = api.user()
+    for i in range(8):
+        api.im_group(owner, name=f"并发{i}")
+    got = receiver.wait_for(path, 8, timeout=30)
+    assert len({item.headers["webhook-id"] for item in got}) == 8
+    assert state["max"] == CONCURRENCY
 
 
 def test_endpoint_admin_is_audited_and_needs_an_admin_token(api, admin, receiver):

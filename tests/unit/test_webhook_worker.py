@@ -211,3 +211,15 @@ def test_the_retry_schedule_is_the_specs_with_jitter():
     assert retry_delay(1, retry_after=120, rand=lambda: 0.5) == 120
     assert retry_delay(2, retry_after=1, rand=lambda: 0.5) == 300
     assert retry_delay(1, retry_after=10**9, rand=lambda: 0.5) == 86400
+
+
+def test_a_request_connects_to_the_checked_address_not_a_new_lookup(receiver):
+    from server.delivery.http import _PinnedHTTP
+
+    connection = _PinnedHTTP("pinned.invalid", receiver.port, timeout=5)  # a name that never resolves
+    connection.pinned = "127.0.0.1"
+    connection.request("POST", "/pinned", body=b"{}", headers={"content-type": "application/json"})
+    assert connection.getresponse().status == 200
+    connection.close()
+    [got] = receiver.at("/pinned")
+    assert got.headers["host"] == f"pinned.invalid:{receiver.port}"
