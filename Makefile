@@ -99,10 +99,13 @@ test: gen ## The whole suite
 bench: gen ## Hot requests vs both ceilings, SQLite and PostgreSQL, 1 and 2 processes (BENCH_SECONDS, BENCH_DATABASES, BENCH_PROCESSES, BENCH_ROWS)
 	$(PY) -m bench.run
 
+bench-overload: gen ## Goodput under 10x the stack's capacity, from one caller and from many (OVERLOAD_*)
+	$(PY) -m bench.overload
+
 clean: ## Remove the venv, node_modules, builds and local data
 	rm -rf $(VENV) node_modules build dist data .pytest_cache
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk -F':.*?## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test-multihost test bench clean help
+.PHONY: venv node client-python gen run edge serve token lint test-unit test-e2e test-multihost test bench bench-overload clean help

@@ -78,6 +78,10 @@ _JOINED_FROM = (
 )
 _JOINED_GROUPS = 'SELECT g."id", g."name", g."avatar", g."im_id", m."role" ' + _JOINED_FROM
 _JOINED_IM_IDS = 'SELECT g."im_id" ' + _JOINED_FROM
+# SQLite: the ids as one text, one row. Python's sqlite3 releases the interpreter lock around each
+# row it steps through, and thousands of hand-overs a request made 8 concurrent callers slower than
+# one. The subquery's order holds: SQLite does not flatten an ordered subquery into an aggregate.
+_JOINED_IM_IDS_TEXT = f"SELECT group_concat(\"im_id\") FROM ({_JOINED_IM_IDS})"
 _USERS = f'SELECT "user_id", "name", "avatar" FROM "{User._meta.table_name}" WHERE "app" = ? AND "user_id" IN '
 _ADD_TO_MEMBER_COUNT = (
     f'UPDATE {GROUP_TABLE} SET "member_count" = "member_count" + ?, "updated_at" = ? WHERE "id" = ?'
@@ -325,6 +329,9 @@ class Store(
 
     def joined_im_ids(self, user_id: int) -> list[int]:
         """The IM ids of the user's groups, oldest membership first."""
+        if is_sqlite(Member._meta.database.obj):
+            (text,) = fetch_one(_JOINED_IM_IDS_TEXT, (self.app, user_id))
+            return [int(im_id) for im_id in text.split(",")] if text else []
         return [r[0] for r in fetch_all(_JOINED_IM_IDS, (self.app, user_id))]
 
     def owned_groups(self, user_id: int, kind: str) -> list[dm.Group]:
