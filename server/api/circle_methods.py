@@ -174,11 +174,11 @@ class CircleServicer(circle_service_pb2_grpc.CircleServiceServicer):
         return pb.RemoveCircleManagerResponse()
 
     def AddToCircleBlacklist(self, request, context):
-        circles.add_to_blacklist(self.uow, current_principal(), request.group, request.user_id)
+        circles.add_to_blacklist(self.uow, current_principal(), request.group, request.user_id, request.member)
         return pb.AddToCircleBlacklistResponse(message="设置成功")
 
     def RemoveFromCircleBlacklist(self, request, context):
-        circles.remove_from_blacklist(self.uow, current_principal(), request.group, request.user_id)
+        circles.remove_from_blacklist(self.uow, current_principal(), request.group, request.user_id, request.member)
         return pb.RemoveFromCircleBlacklistResponse()
 
     def TransferCircle(self, request, context):

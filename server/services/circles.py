@@ -708,12 +708,26 @@ def role_counts(uow, actor, circle_id: int) -> tuple[int, int]:
     return counts.get(dc.MEMBER, 0), counts.get(dc.FOUNDER, 0) + counts.get(dc.ADMINISTRATOR, 0)
 
 
-def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:
-    if user_id <= 0:
-        raise errors.InvalidArgument("user_id 字段是必须的", field="user_id")
+def _blacklist_user(store, circle: dc.Circle, user_id: int, member_id: int) -> int:
+    """The user a blacklist call means: the user of the membership member_id (the clients'
+    {member}: an approved membership of this circle), else user_id."""
+    if not member_id:
+        if user_id <= 0:
+            raise errors.InvalidArgument("user_id 字段是必须的", field="user_id")
+        return user_id
+    row = store.circle_member_by_id(circle.id, member_id)
+    if row is None:
+        raise errors.NotFound("内容不存在")
+    if row.audit != dc.APPROVED:
+        raise errors.PermissionDenied("待审核成员不能进行该操作")
+    return row.user_id
+
+
+def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int, member_id: int = 0) -> None:
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id, lock=True)
         rank = _manager(store, actor, circle)
+        user_id = _blacklist_user(store, circle, user_id, member_id)
         target = store.circle_member(circle.id, user_id)
         target_rank = dc.ROLE_LEVEL[target.role] if target is not None and target.audit == dc.APPROVED else -1
         if target_rank >= rank:
@@ -724,10 +738,11 @@ def add_to_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> Non
         circle_event(store, "circle.member.blacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)
 
 
-def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int) -> None:
+def remove_from_blacklist(uow, actor: Principal, circle_id: int, user_id: int, member_id: int = 0) -> None:
     with uow.write(actor.app) as store:
         circle = _circle_or_404(store, circle_id, lock=True)
         _manager(store, actor, circle)
+        user_id = _blacklist_user(store, circle, user_id, member_id)
         if not store.remove_from_circle_blacklist(circle.id, user_id):
             raise errors.NotFound("内容不存在")
         circle_event(store, "circle.member.unblacklisted", circle.id, target=f"user:{user_id}", user_id=user_id)

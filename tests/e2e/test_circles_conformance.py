@@ -154,8 +154,8 @@ def test_an_administrator_is_demoted_before_being_blacklisted(api, seeded):
     assert put(helper, path).status_code == 201
     member = next(m for m in owner.get(f"{path}/members").json() if m["user_id"] == helper.id)
     assert put(owner, f"{path}/managers/{member['id']}").status_code == 201
-    assert_circles_error(put(owner, f"{path}/blacklist/{helper.id}"), 403, "请先撤销该成员的管理员身份")
+    assert_circles_error(put(owner, f"{path}/blacklist/{member['id']}"), 403, "请先撤销该成员的管理员身份")
     assert owner.get(f"{path}/members", params={"type": "blacklist"}).json() == []
     assert api.request("DELETE", f"{path}/managers/{member['id']}", headers=owner.bearer).status_code == 204
-    assert put(owner, f"{path}/blacklist/{helper.id}").status_code == 201
+    assert put(owner, f"{path}/blacklist/{member['id']}").status_code == 201
     assert [m["user_id"] for m in owner.get(f"{path}/members", params={"type": "manager"}).json()] == [owner.id]

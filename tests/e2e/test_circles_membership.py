@@ -1,10 +1,19 @@
 """Circles: joining in the three modes (the paid one with the wallet and its ledger),
 applications, permissions, exit, administrators, the blacklist and bind-im-group."""
 
+import grpc
 import pytest
 
 from tests.support import documented_circles as doc
-from tests.support.circles_setup import CircleAdmin, P, assert_circles_error, create_circle, delete, put
+from tests.support.circles_setup import (
+    CircleAdmin,
+    P,
+    assert_circles_error,
+    blacklist_by_user_id,
+    create_circle,
+    delete,
+    put,
+)
 from tests.support.shapes import assert_shape
 
 
@@ -165,7 +174,8 @@ def test_blacklist_outlives_exit_and_counts(api, seeded):
     circle = create_circle(owner, seeded["category"], seeded["tag"])
     path = f"{P}/groups/{circle['id']}"
     assert put(member, path).status_code == 201
-    assert put(owner, f"{path}/blacklist/{member.id}").status_code == 201
+    membership = _membership(owner, circle, member)["id"]
+    assert put(owner, f"{path}/blacklist/{membership}").status_code == 201  # {member}: a membership id
     detail = _detail(member, circle)
     assert detail["joined"]["disabled"] == 1 and detail["blacklist_count"] == 1
     assert circle["id"] not in [c["id"] for c in member.get(f"{P}/user-groups", params={"type": "allow_post"}).json()]
@@ -173,10 +183,17 @@ def test_blacklist_outlives_exit_and_counts(api, seeded):
     assert delete(member, f"{path}/exit").status_code == 204
     assert_circles_error(put(member, path), 403)  # the loophole stays closed
     assert _detail(owner, circle)["blacklist_count"] == 1
-    assert_circles_error(put(member, f"{path}/blacklist/{owner.id}"), 403)
-    assert delete(owner, f"{path}/blacklist/{member.id}").status_code == 204
-    assert_circles_error(delete(owner, f"{path}/blacklist/{member.id}"), 404)
+    assert_circles_error(put(member, f"{path}/blacklist/{_membership(owner, circle, owner)['id']}"), 403)
+    assert_circles_error(delete(owner, f"{path}/blacklist/{membership}"), 404)  # the membership is gone
+    blacklist_by_user_id(api, owner, circle["id"], member.id, remove=True)  # gRPC names the user
+    with pytest.raises(grpc.RpcError) as caught:
+        blacklist_by_user_id(api, owner, circle["id"], member.id, remove=True)
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
     assert put(member, path).status_code == 201
+    again = _membership(owner, circle, member)["id"]
+    assert put(owner, f"{path}/blacklist/{again}").status_code == 201
+    assert delete(owner, f"{path}/blacklist/{again}").status_code == 204
+    assert_circles_error(delete(owner, f"{path}/blacklist/{again}"), 404)
 
 
 def test_administrators_at_most_five_founder_only(api, seeded):
@@ -276,7 +293,9 @@ def test_a_blacklisted_applicant_cannot_be_approved_and_is_refunded_on_rejection
     circle = create_circle(owner, seeded["category"], seeded["tag"], mode="paid", money=50)
     admin.credit(applicant, 50)
     assert put(applicant, f"{P}/groups/{circle['id']}").status_code == 201
-    assert put(owner, f"{P}/groups/{circle['id']}/blacklist/{applicant.id}").status_code == 201
+    pending = _application(owner, circle, applicant)["id"]
+    assert_circles_error(put(owner, f"{P}/groups/{circle['id']}/blacklist/{pending}"), 403, "待审核成员不能进行该操作")
+    blacklist_by_user_id(api, owner, circle["id"], applicant.id)  # any user, over gRPC
     application = _application(owner, circle, applicant)
     assert application["disabled"] == 1
     audit = f"{P}/groups/{circle['id']}/members/{application['id']}/audit"

@@ -3,7 +3,15 @@
 import pytest
 
 from tests.support import documented_circles as doc
-from tests.support.circles_setup import CircleAdmin, P, assert_circles_error, create_circle, put, unique_name
+from tests.support.circles_setup import (
+    CircleAdmin,
+    P,
+    assert_circles_error,
+    create_circle,
+    membership_id,
+    put,
+    unique_name,
+)
 from tests.support.shapes import assert_shape
 
 
@@ -232,7 +240,7 @@ def test_all_circles_show_each_viewer_its_own_row(api, admin, seeded):
     for user in (member, banned):
         assert put(user, f"{P}/groups/{public['id']}").status_code == 201
     assert put(applicant, f"{P}/groups/{private['id']}").status_code == 201
-    assert put(owner, f"{P}/groups/{public['id']}/blacklist/{banned.id}").status_code == 201
+    assert put(owner, f"{P}/groups/{public['id']}/blacklist/{membership_id(owner, public['id'], banned)}").status_code == 201
 
     def joined(user):
         listed = (user.get if user else lambda path, **kw: api.request("GET", path, **kw))(

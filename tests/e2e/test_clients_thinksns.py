@@ -302,7 +302,7 @@ class TestPcAndMobileApps:
         refused = App(api, payers[0]).send("GET", f"/plus-group/groups/{circle}/incomes")
         assert refused.status_code == 403 and refused.json() == {"message": "无权查看"}
 
-    def test_role_counts_leave_out_the_blacklist(self, api, world):
+    def test_blacklist_by_membership_id_and_role_counts_without_it(self, api, world):
         founder, admin_user, members = api.user(), api.user(), [api.user() for _ in range(3)]
         circle = create_circle(founder, world["category"], world["admin"].tag())["id"]
         for user in (admin_user, *members):
@@ -310,10 +310,16 @@ class TestPcAndMobileApps:
         rows = founder.get(f"/api/v2/plus-group/groups/{circle}/members", params={"type": "member"}).json()
         made = next(r["id"] for r in rows if r["user_id"] == admin_user.id)
         assert App(api, founder).send("PUT", f"/plus-group/groups/{circle}/managers/{made}").status_code == 201
-        assert App(api, founder).send("PUT", f"/plus-group/groups/{circle}/blacklist/{members[0].id}").status_code == 201
+        banned = next(r["id"] for r in rows if r["user_id"] == members[0].id)
+        assert App(api, founder).send("PUT", f"/plus-group/groups/{circle}/blacklist/{banned}").status_code == 201
+        listed = App(api, founder).send("GET", f"/plus-group/groups/{circle}/members?type=blacklist").json()
+        assert [m["user_id"] for m in listed] == [members[0].id]  # the membership's user, not user #{banned}
         reply = App(api, members[1]).send("GET", f"/plus-group/groups/{circle}/role/count")
         assert reply.status_code == 200 and reply.json() == {"member_count": 2, "admin_count": 2}
         assert H5(api).send("GET", "/plus-group/groups/999999999/role/count").status_code == 404
+        assert App(api, founder).send("DELETE", f"/plus-group/groups/{circle}/blacklist/{banned}").status_code == 204
+        assert App(api, members[1]).send("GET", f"/plus-group/groups/{circle}/role/count").json() == {
+            "member_count": 3, "admin_count": 2}
 
     def test_member_pages_follow_after(self, api, world):
         """GroupMembers.vue's "more": type=member, limit, and after = the last item's id."""

@@ -64,6 +64,27 @@ def create_circle(owner, category_id, tag_id, **fields) -> dict:
     return reply.json()["group"]
 
 
+def membership_id(owner, circle_id, user) -> int:
+    """The id of user's membership of the circle (the {member} of the member paths)."""
+    rows = owner.get(f"{P}/groups/{circle_id}/members", params={"limit": 100}).json()
+    return next(m["id"] for m in rows if m["user_id"] == user.id)
+
+
+def blacklist_by_user_id(api, manager, circle_id, user_id, *, remove=False):
+    """The gRPC way to name a blacklisted user by id (a non-member, an applicant, or a user
+    who left while blacklisted, who have no membership to name in the REST path)."""
+    from groupkit.circle.v1 import circle_pb2, circle_service_pb2_grpc
+
+    with grpc.insecure_channel(f"127.0.0.1:{api.stack.grpc_port}") as channel:
+        stub = circle_service_pb2_grpc.CircleServiceStub(channel)
+        metadata = [("authorization", f"Bearer {manager.token}")]
+        if remove:
+            return stub.RemoveFromCircleBlacklist(circle_pb2.RemoveFromCircleBlacklistRequest(
+                group=circle_id, user_id=user_id), metadata=metadata, timeout=10)
+        return stub.AddToCircleBlacklist(circle_pb2.AddToCircleBlacklistRequest(
+            group=circle_id, user_id=user_id), metadata=metadata, timeout=10)
+
+
 def put(user, path, **kw):
     return user.api.request("PUT", path, headers=user.bearer, **kw)
 

@@ -366,12 +366,14 @@ class RemoveCircleManagerResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class AddToCircleBlacklistRequest(_message.Message):
-    __slots__ = ("group", "user_id")
+    __slots__ = ("group", "user_id", "member")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_FIELD_NUMBER: _ClassVar[int]
     group: int
     user_id: int
-    def __init__(self, group: _Optional[int] = ..., user_id: _Optional[int] = ...) -> None: ...
+    member: int
+    def __init__(self, group: _Optional[int] = ..., user_id: _Optional[int] = ..., member: _Optional[int] = ...) -> None: ...
 
 class AddToCircleBlacklistResponse(_message.Message):
     __slots__ = ("message",)
@@ -380,12 +382,14 @@ class AddToCircleBlacklistResponse(_message.Message):
     def __init__(self, message: _Optional[str] = ...) -> None: ...
 
 class RemoveFromCircleBlacklistRequest(_message.Message):
-    __slots__ = ("group", "user_id")
+    __slots__ = ("group", "user_id", "member")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEMBER_FIELD_NUMBER: _ClassVar[int]
     group: int
     user_id: int
-    def __init__(self, group: _Optional[int] = ..., user_id: _Optional[int] = ...) -> None: ...
+    member: int
+    def __init__(self, group: _Optional[int] = ..., user_id: _Optional[int] = ..., member: _Optional[int] = ...) -> None: ...
 
 class RemoveFromCircleBlacklistResponse(_message.Message):
     __slots__ = ()

@@ -525,7 +525,9 @@ class CircleServiceServicer:
 
     def AddToCircleBlacklist(self, request, context):
         """AddToCircleBlacklist blacklists a user in the circle; the entry outlives their
-        membership. The founder and administrators, on lower ranks only.
+        membership. The founder and administrators, on lower ranks only. REST names the user
+        by a membership id ({member}, as the reference and its clients); gRPC callers may
+        name any user by user_id.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -533,6 +535,8 @@ class CircleServiceServicer:
 
     def RemoveFromCircleBlacklist(self, request, context):
         """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+        REST names the user by a membership id ({member}); gRPC callers may use user_id (a
+        user who left while blacklisted has no membership).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -181,10 +181,15 @@ class CircleServiceStub:
     """RemoveCircleManager makes an administrator a member again. Founder only."""
     AddToCircleBlacklist: _grpc.UnaryUnaryMultiCallable[_circle_pb2.AddToCircleBlacklistRequest, _circle_pb2.AddToCircleBlacklistResponse]
     """AddToCircleBlacklist blacklists a user in the circle; the entry outlives their
-    membership. The founder and administrators, on lower ranks only.
+    membership. The founder and administrators, on lower ranks only. REST names the user
+    by a membership id ({member}, as the reference and its clients); gRPC callers may
+    name any user by user_id.
     """
     RemoveFromCircleBlacklist: _grpc.UnaryUnaryMultiCallable[_circle_pb2.RemoveFromCircleBlacklistRequest, _circle_pb2.RemoveFromCircleBlacklistResponse]
-    """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+    """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+    REST names the user by a membership id ({member}); gRPC callers may use user_id (a
+    user who left while blacklisted has no membership).
+    """
     TransferCircle: _grpc.UnaryUnaryMultiCallable[_circle_pb2.TransferCircleRequest, _circle_pb2.TransferCircleResponse]
     """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
     founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
@@ -359,10 +364,15 @@ class CircleServiceAsyncStub(CircleServiceStub):
     """RemoveCircleManager makes an administrator a member again. Founder only."""
     AddToCircleBlacklist: _aio.UnaryUnaryMultiCallable[_circle_pb2.AddToCircleBlacklistRequest, _circle_pb2.AddToCircleBlacklistResponse]  # type: ignore[assignment]
     """AddToCircleBlacklist blacklists a user in the circle; the entry outlives their
-    membership. The founder and administrators, on lower ranks only.
+    membership. The founder and administrators, on lower ranks only. REST names the user
+    by a membership id ({member}, as the reference and its clients); gRPC callers may
+    name any user by user_id.
     """
     RemoveFromCircleBlacklist: _aio.UnaryUnaryMultiCallable[_circle_pb2.RemoveFromCircleBlacklistRequest, _circle_pb2.RemoveFromCircleBlacklistResponse]  # type: ignore[assignment]
-    """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+    """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+    REST names the user by a membership id ({member}); gRPC callers may use user_id (a
+    user who left while blacklisted has no membership).
+    """
     TransferCircle: _aio.UnaryUnaryMultiCallable[_circle_pb2.TransferCircleRequest, _circle_pb2.TransferCircleResponse]  # type: ignore[assignment]
     """TransferCircle makes an approved member who is not blacklisted (target, a user id) the
     founder; the founder becomes a member. Founder only; FAILED_PRECONDITION while
@@ -732,7 +742,9 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_circle_pb2.AddToCircleBlacklistResponse, _abc.Awaitable[_circle_pb2.AddToCircleBlacklistResponse]]:
         """AddToCircleBlacklist blacklists a user in the circle; the entry outlives their
-        membership. The founder and administrators, on lower ranks only.
+        membership. The founder and administrators, on lower ranks only. REST names the user
+        by a membership id ({member}, as the reference and its clients); gRPC callers may
+        name any user by user_id.
         """
 
     @_abc_1.abstractmethod
@@ -741,7 +753,10 @@ class CircleServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _circle_pb2.RemoveFromCircleBlacklistRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_circle_pb2.RemoveFromCircleBlacklistResponse, _abc.Awaitable[_circle_pb2.RemoveFromCircleBlacklistResponse]]:
-        """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators."""
+        """RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+        REST names the user by a membership id ({member}); gRPC callers may use user_id (a
+        user who left while blacklisted has no membership).
+        """
 
     @_abc_1.abstractmethod
     def TransferCircle(

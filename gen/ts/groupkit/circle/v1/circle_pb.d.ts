@@ -1253,11 +1253,19 @@ export declare type AddToCircleBlacklistRequest = Message<"groupkit.circle.v1.Ad
   group: number;
 
   /**
-   * user_id is the user to blacklist or forgive (a member or not).
+   * user_id is the user to blacklist or forgive (a member or not; gRPC callers), read
+   * when member is 0.
    *
    * @generated from field: int64 user_id = 2;
    */
   userId: bigint;
+
+  /**
+   * member is a membership's id: its user is the one meant (the REST path's {member}).
+   *
+   * @generated from field: int32 member = 3;
+   */
+  member: number;
 };
 
 /**
@@ -1300,11 +1308,19 @@ export declare type RemoveFromCircleBlacklistRequest = Message<"groupkit.circle.
   group: number;
 
   /**
-   * user_id is the user to blacklist or forgive (a member or not).
+   * user_id is the user to blacklist or forgive (a member or not; gRPC callers), read
+   * when member is 0.
    *
    * @generated from field: int64 user_id = 2;
    */
   userId: bigint;
+
+  /**
+   * member is a membership's id: its user is the one meant (the REST path's {member}).
+   *
+   * @generated from field: int32 member = 3;
+   */
+  member: number;
 };
 
 /**

@@ -393,7 +393,9 @@ export declare const CircleService: GenService<{
   },
   /**
    * AddToCircleBlacklist blacklists a user in the circle; the entry outlives their
-   * membership. The founder and administrators, on lower ranks only.
+   * membership. The founder and administrators, on lower ranks only. REST names the user
+   * by a membership id ({member}, as the reference and its clients); gRPC callers may
+   * name any user by user_id.
    *
    * @generated from rpc groupkit.circle.v1.CircleService.AddToCircleBlacklist
    */
@@ -404,6 +406,8 @@ export declare const CircleService: GenService<{
   },
   /**
    * RemoveFromCircleBlacklist lifts a blacklist entry. The founder and administrators.
+   * REST names the user by a membership id ({member}); gRPC callers may use user_id (a
+   * user who left while blacklisted has no membership).
    *
    * @generated from rpc groupkit.circle.v1.CircleService.RemoveFromCircleBlacklist
    */
