@@ -115,23 +115,44 @@ local function strip_grpc(headers)
   headers:remove("grpc-encoding")
 end
 
--- The methods a known path takes (the route table's Allow, rendered into the filter context
--- by server/cli/envoy_config.py allowed_methods), or nil for a path no route knows.
-local allow_table
+-- The filter context (server/cli/envoy_config.py edge_context), the same for every request:
+-- read once per worker, on the first error reply that needs it.
+local context
+
+local function setting(handle, name)
+  if context == nil then
+    local found = handle:filterContext()
+    context = {allow = found:get("allow") or {}, im_errors_as_200 = found:get("im_errors_as_200") == true}
+  end
+  return context[name]
+end
+
+-- The Allow of a path in the tree of known paths: a literal segment first, then {x}, then the
+-- rest ({x=**}), backtracking; nil for a path no route knows.
+local function walk(node, segments, i)
+  if i > #segments then
+    local allow = node["="]
+    return type(allow) == "string" and allow or nil
+  end
+  for _, key in ipairs({segments[i], "{}"}) do
+    local child = node[key]
+    if type(child) == "table" then
+      local found = walk(child, segments, i + 1)
+      if found then
+        return found
+      end
+    end
+  end
+  local rest = node["{**}"]
+  return type(rest) == "table" and type(rest["="]) == "string" and rest["="] or nil
+end
 
 local function allowed_methods(handle, path)
-  if allow_table == nil then
-    allow_table = handle:filterContext():get("allow")
-    if allow_table == nil then
-      return nil
-    end
+  local segments = {}
+  for segment in string.gmatch(path, "[^/]+") do
+    segments[#segments + 1] = segment
   end
-  for _, entry in ipairs(allow_table) do
-    if string.find(path, entry[1]) then
-      return entry[2]
-    end
-  end
-  return nil
+  return walk(setting(handle, "allow"), segments, 1)
 end
 
 -- An error Envoy answered itself (or a gRPC failure the server did not describe): only the
@@ -160,7 +181,7 @@ local function rewrite_envoy_reply(handle, headers, status)
     headers:replace(":status", "422")
   end
   local code = status  -- the envelope's code
-  if dialect == IM and handle:filterContext():get("im_errors_as_200") then
+  if dialect == IM and setting(handle, "im_errors_as_200") then
     -- IM_ERRORS_AS_200=1 (issue 17): HTTP 200 and the status in the body; a missing, expired or
     -- invalid token is 402, on which MaxIM's SDK logs in again (a wrong app_id stays 401).
     if status == 401 and edge["app_id"] ~= "1" then

@@ -212,6 +212,8 @@ def _segments(template: str) -> tuple:
 
 def _generalizes(general: tuple, specific: tuple) -> bool:
     """Whether every path the specific template matches is matched by the general one too."""
+    if general == specific:
+        return True
     if general and general[-1] == "**":
         head = general[:-1]
         return len(specific) > len(head) and specific[len(head)] != "**" and _generalizes(head, specific[: len(head)])
@@ -230,18 +232,11 @@ def _meet(a: tuple, b: tuple) -> tuple | None:
     return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))
 
 
-def _lua_pattern(segments: tuple) -> str:
-    parts = [".+" if s == "**" else "[^/]+" if s is None else re.sub(r"([\^$()%.\[\]*+\-?])", r"%\1", s)
-             for s in segments]
-    return "^/" + "/".join(parts) + "/?$"  # the transcoder takes a trailing slash too
-
-
-def allowed_methods(all_routes: list[Route]) -> list[list[str]]:
-    """[Lua pattern of a path, its Allow header] for every path some route knows, the first match
-    the one to use: a path gets every method of every template that matches it. Where templates
-    overlap ({id} beside a literal, or two crossing ones), the paths both match get an entry of
-    their own (the meet of the two, closed over all pairs), placed before both, since it has more
-    literal segments than either."""
+def allowed_methods(all_routes: list[Route]) -> list[tuple[tuple, str]]:
+    """(template segments, Allow header) for every path some route knows, most literal segments
+    first: a path gets every method of every template that matches it. Where templates overlap
+    ({id} beside a literal, or two crossing ones), the paths both match get an entry of their own
+    (the meet of the two, closed over all pairs), which has more literal segments than either."""
     verbs: dict[tuple, set[str]] = {}
     for route in all_routes:
         verbs.setdefault(_segments(route.template), set()).add(route.verb)
@@ -260,14 +255,33 @@ def allowed_methods(all_routes: list[Route]) -> list[list[str]]:
     for template in sorted(known, key=lambda t: (-sum(s not in (None, "**") for s in t), t.count("**"), str(t))):
         allow = set().union(*(v for original, v in verbs.items() if _generalizes(original, template)))
         order = [m for m in METHOD_ORDER if m in allow] + sorted(allow - set(METHOD_ORDER))
-        table.append([_lua_pattern(template), ", ".join(order)])
+        table.append((template, ", ".join(order)))
     return table
+
+
+# Keys of allow_tree: a {x} segment, a {x=**} rest, and the Allow of the path ending here (none of
+# them a segment of any route).
+PARAM_KEY, REST_KEY, ALLOW_KEY = "{}", "{**}", "="
+
+
+def allow_tree(all_routes: list[Route]) -> dict:
+    """allowed_methods as a tree of segments, which edge.lua walks literal segment first, then
+    {x}, then {x=**}: the first path it finds is the one with the most literal segments, the
+    entry whose Allow holds (every other entry matching the path generalizes it). A walk costs
+    a few table lookups per segment, whatever the number of routes."""
+    tree: dict = {}
+    for template, allow in allowed_methods(all_routes):
+        node = tree
+        for segment in template:
+            node = node.setdefault(REST_KEY if segment == "**" else PARAM_KEY if segment is None else segment, {})
+        node[ALLOW_KEY] = allow
+    return tree
 
 
 def edge_context(all_routes: list[Route], *, im_errors_as_200: bool) -> dict:
     """edge.lua's filter context (LuaPerRoute.filter_context on the virtual host, read only on
-    Envoy's own error replies): the Allow table, and whether im errors answer HTTP 200."""
-    return {"allow": allowed_methods(all_routes), "im_errors_as_200": im_errors_as_200}
+    Envoy's own error replies): the Allow tree, and whether im errors answer HTTP 200."""
+    return {"allow": allow_tree(all_routes), "im_errors_as_200": im_errors_as_200}
 
 
 # What a browser may send and read cross-origin: both dialects' token headers, the im headers,

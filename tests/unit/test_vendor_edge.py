@@ -9,19 +9,23 @@ import pytest
 
 from server.api.edge import EdgeInterceptor, route_options
 from server.api.tokens import TokenVerifier, mint
-from server.cli.envoy_config import DESCRIPTOR, PUBLIC_SERVICES, Route, allowed_methods, render, routes
+from server.cli.envoy_config import DESCRIPTOR, PUBLIC_SERVICES, Route, allow_tree, allowed_methods, render, routes
 from server.config import Settings
 from server.domain import errors
 from tests.unit.test_edge_interceptor import IM_METHOD, SERVICE, Aborted, RecordingContext
 
 
-def _lua_to_re(pattern: str) -> str:
-    """The few Lua pattern items the table uses, as a Python regex: %x is a literal x."""
-    return re.sub(r"%(.)", lambda m: re.escape(m.group(1)), pattern)
-
-
 def allow_of(table, path):
-    return next((allow for pattern, allow in table if re.search(_lua_to_re(pattern), path)), None)
+    """The first entry of allowed_methods matching the path (a {x} one segment, {x=**} the rest)."""
+    segments = path.strip("/").split("/")
+    for template, allow in table:
+        if "**" in template:
+            head = template[:-1]
+            if len(segments) > len(head) and all(t is None or t == s for t, s in zip(head, segments, strict=False)):
+                return allow
+        elif len(template) == len(segments) and all(t is None or t == s for t, s in zip(template, segments, strict=True)):
+            return allow
+    return None
 
 
 def test_every_path_of_the_route_table_has_the_methods_of_every_route_that_matches_it():
@@ -34,7 +38,7 @@ def test_every_path_of_the_route_table_has_the_methods_of_every_route_that_match
         assert allow_of(table, path + "/") == allow_of(table, path)  # the transcoder takes a trailing slash
     assert allow_of(table, "/group/no_such") is None
     assert allow_of(table, "/api/groups/conditions") == "GET, PATCH, DELETE"  # the literal and {id}'s
-    assert allow_of(table, "/api/v2/plus-group/categories") == "GET"  # '-' is literal in the pattern
+    assert allow_of(table, "/api/v2/plus-group/categories") == "GET"
     assert allow_of(table, "/api/v2/plus-group/categories/x/groups/y") is None
 
 
@@ -47,6 +51,12 @@ def test_crossing_templates_get_an_entry_for_the_paths_both_match_first():
     assert allow_of(table, "/a/lit/other") == "GET, PUT"
     assert allow_of(table, "/a/other/end") == "PUT, DELETE"
     assert allow_of(table, "/a/other/other") == "PUT"
+
+
+def test_the_tree_edge_lua_walks_holds_each_entry_under_its_segments():
+    tree = allow_tree([Route("GET", "/a/{x}", "/p.S/A", False), Route("POST", "/a/b", "/p.S/B", False),
+                       Route("GET", "/f/{path=**}", "/p.S/C", False)])
+    assert tree == {"a": {"b": {"=": "GET, POST"}, "{}": {"=": "GET"}}, "f": {"{**}": {"=": "GET"}}}
 
 
 def test_the_setting_is_off_by_default_and_rendered_into_the_edge():
