@@ -36,6 +36,8 @@ local function reason_of(status, text)
   if status == 400 then
     if text == "edge: malformed JSON" or string.find(text, "^Unexpected") or string.find(text, "^Expected") then
       return "请求体不是合法的 JSON"
+    elseif text == "edge: URL not UTF-8" then
+      return "URL 不是合法的 UTF-8：非 ASCII 字符须先按 UTF-8 百分号编码（如 中 写作 %E4%B8%AD）"
     end
     return "请求参数格式不正确"
   elseif status == 401 then
@@ -208,6 +210,12 @@ function envoy_on_response(handle)
     body = unescaped(body)
   end
   local status = tonumber(headers:get(":status")) or 500
+  if headers:get("x-edge-envelope") == "any-dialect" then
+    -- HTTP/1's codec refused the request line (envoy.yaml local_reply_config): no path, no
+    -- dialect; the mapper's envelope, readable in every dialect, stays as it is.
+    headers:remove("x-edge-envelope")
+    return
+  end
   if body == nil and status >= 400 then
     rewrite_envoy_reply(handle, headers, status)
     return

@@ -167,6 +167,47 @@ local function coerce_booleans(text, names)
   return table.concat(parts)
 end
 
+-- Whether text is UTF-8 as protobuf takes it for a string field (no overlongs, no surrogates).
+local function valid_utf8(text)
+  local i, n = 1, #text
+  while i <= n do
+    local c = string.byte(text, i)
+    local len
+    if c < 0x80 then
+      len = 1
+    elseif c >= 0xC2 and c <= 0xDF then
+      len = 2
+    elseif c >= 0xE0 and c <= 0xEF then
+      len = 3
+    elseif c >= 0xF0 and c <= 0xF4 then
+      len = 4
+    else
+      return false
+    end
+    for k = i + 1, i + len - 1 do
+      local b = string.byte(text, k)
+      if b == nil or b < 0x80 or b > 0xBF then
+        return false
+      end
+    end
+    local b2 = string.byte(text, i + 1) or 0
+    if (c == 0xE0 and b2 < 0xA0) or (c == 0xED and b2 > 0x9F) or (c == 0xF0 and b2 < 0x90) or (c == 0xF4 and b2 > 0x8F) then
+      return false
+    end
+    i = i + len
+  end
+  return true
+end
+
+-- The query's bytes, raw (HTTP/2 takes them) or percent-encoded, as the transcoder puts them
+-- into string fields: not UTF-8, the server could not even read the request (issue 21).
+local function utf8_url(path)
+  if not find(path, "[%%\128-\255]") then
+    return true
+  end
+  return valid_utf8((string.gsub(path, "%%(%x%x)", function(hex) return string.char(tonumber(hex, 16)) end)))
+end
+
 local function refuse(handle, status, text, malformed)
   if malformed then
     handle:streamInfo():dynamicMetadata():set("edge", "malformed", "1")
@@ -205,6 +246,10 @@ function envoy_on_request(handle)
         refuse(handle, 401, "edge: app_id", false)
         return
       end
+    end
+    if not utf8_url(path) then
+      refuse(handle, 400, "edge: URL not UTF-8", true)
+      return
     end
   end
   local method = headers:get(":method")
