@@ -16,6 +16,7 @@ from pathlib import Path
 import grpc
 import pytest
 import requests
+from grpc_health.v1 import health, health_pb2_grpc
 from grpc_tools import protoc
 
 from server.api.edge import EdgeInterceptor, route_options
@@ -65,6 +66,8 @@ def edge():
         interceptors=[EdgeInterceptor(route_options([service]), TokenVerifier(work))],
     )
     pb_grpc.add_EdgeCheckServiceServicer_to_server(Servicer(), server)
+    # Envoy health-checks its servers and, with no panic mode, routes nothing to one that fails.
+    health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), server)
     grpc_port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     with running_envoy(
