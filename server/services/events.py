@@ -211,8 +211,15 @@ class EventHub:
         metrics.WATCHERS.dec()
 
 
+_written_by_app: dict = {}
+
+
 def _count_written(app: str, count: int) -> None:
-    metrics.EVENTS_WRITTEN.labels(app).inc(count)  # counted before commit: a rollback after it is rare
+    """events_written (counted at flush, just before commit: a failed commit after it is rare)."""
+    child = _written_by_app.get(app)
+    if child is None:  # labels() takes a lock and builds a key: once per app
+        child = _written_by_app.setdefault(app, metrics.EVENTS_WRITTEN.labels(app))
+    child.inc(count)
 
 
 def CursorExpired(oldest_seq: int) -> errors.OutOfRange:  # noqa: N802 - raised like a class
