@@ -36,9 +36,3 @@ def serve(port: int, directory: str):
     server, _thread = start_http_server(port, addr="127.0.0.1", registry=registry)
     return server
 
-
-# Change events (issue 18). Delivery metrics belong to the webhooks.
-from prometheus_client import Gauge  # noqa: E402
-
-EVENTS_WRITTEN = Counter("groupkit_events_written", "Change events written to the outbox, by app", ("app",))
-WATCHERS = Gauge("groupkit_event_watchers", "EventService/Watch streams open", multiprocess_mode="livesum")

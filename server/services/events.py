@@ -19,9 +19,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from server.api import metrics
 from server.domain import errors
 from server.domain.events import EventRecord
+from server.services import event_metrics as metrics
 from server.storage import event_queries
 from server.storage.db import is_sqlite
 
