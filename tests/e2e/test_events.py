@@ -514,14 +514,14 @@ class CommunitySweep(Sweep):
         return "circle.manager.removed"
 
     def AddToCircleBlacklist(self):
-        circle, _ = self._joined(self.a)
-        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
+        circle, member = self._joined(self.a)
+        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))  # {member}: a membership id
         return "circle.member.blacklisted"
 
     def RemoveFromCircleBlacklist(self):
-        circle, _ = self._joined(self.a)
-        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
-        _ok(delete(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
+        circle, member = self._joined(self.a)
+        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))
+        _ok(delete(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))
         return "circle.member.unblacklisted"
 
     def RemoveCircleMember(self):
