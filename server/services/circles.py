@@ -660,6 +660,8 @@ def transfer_circle(uow, actor: Principal, circle_id: int, target) -> None:
             raise errors.InvalidArgument("被转让人必须是圈内成员", field="target")
         store.update_circle_member(heir.id, role=dc.FOUNDER, updated_at=now)
         store.update_circle_member(founder.id, role=dc.MEMBER, updated_at=now)
+        circle_event(store, "circle.owner.transferred", circle.id, target=f"user:{heir.user_id}", user_id=heir.user_id,
+                     changes=[change("founder_id", founder.user_id, heir.user_id)])
 
 
 LAST_SECOND = 253_402_300_799  # 9999-12-31 23:59:59 UTC: later bounds change nothing

@@ -19,6 +19,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import peewee as pw
+
 from server.domain import errors
 from server.domain.events import EventRecord
 from server.services import event_metrics as metrics
@@ -130,8 +132,8 @@ class EventHub:
                     self.wake()
                     full = [app for app, count in published.items() if count >= event_queries.PUBLISH_BATCH]
                     published = event_queries.publish_pending(full) if full else {}
-            except Exception:
-                log.warning("publishing events failed; retrying", exc_info=True)
+            except Exception as exc:
+                _log_failure("publishing events failed; retrying", exc)
                 self._drop_connection()
                 self._stop.wait(POLL_SECONDS)
 
@@ -151,8 +153,8 @@ class EventHub:
                         if connection.notifies:
                             connection.notifies.clear()
                             self.wake()
-            except Exception:
-                log.warning("LISTEN connection lost; watchers poll until it is back", exc_info=True)
+            except Exception as exc:
+                _log_failure("LISTEN connection lost; watchers poll until it is back", exc)
                 self._stop.wait(POLL_SECONDS)
             finally:
                 if connection is not None:
@@ -186,8 +188,8 @@ class EventHub:
                 )
                 if any(deleted):
                     log.info("retention purged %d events and %d audit entries", *deleted)
-            except Exception:
-                log.warning("retention purge failed; retrying later", exc_info=True)
+            except Exception as exc:
+                _log_failure("retention purge failed; retrying later", exc)
                 self._drop_connection()
 
     def _drop_connection(self) -> None:
@@ -209,6 +211,27 @@ class EventHub:
         with self._watchers_lock:
             self._watchers -= 1
         metrics.WATCHERS.dec()
+
+
+def _connection_fault(exc: BaseException) -> bool:
+    """A dropped or refused database connection (a restart, pg_terminate_backend, a network cut):
+    expected now and then in a background loop, which retries."""
+    if isinstance(exc, (pw.OperationalError, pw.InterfaceError)):
+        return True
+    try:
+        import psycopg2
+    except ImportError:  # pragma: no cover - psycopg2 is a requirement
+        return False
+    return isinstance(exc, (psycopg2.OperationalError, psycopg2.InterfaceError))
+
+
+def _log_failure(message: str, exc: BaseException) -> None:
+    """One warning line for a lost connection (as the webhook worker logs it); anything else is a
+    fault and keeps its traceback."""
+    if _connection_fault(exc):
+        log.warning("%s: %s", message, " ".join(str(exc).split())[:300])
+    else:
+        log.warning(message, exc_info=exc)
 
 
 _written_by_app: dict = {}

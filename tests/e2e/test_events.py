@@ -142,6 +142,10 @@ class Sweep:
         self.im(self.owner, "PUT", "/group/settings/history_visible", {"group_id": self.gid, "value": True})
         return "group.updated"
 
+    def UpdateImGroupHideMemberInfo(self):
+        self.im(self.owner, "PUT", "/group/settings/hide_member_info", {"group_id": self.gid, "value": True})
+        return "group.updated"
+
     def UpdateImGroupApplyApproval(self):
         self.im(self.owner, "PUT", "/group/settings/require_admin_approval", {"group_id": self.gid, "apply_approval": 1})
         return "group.updated"
@@ -514,15 +518,20 @@ class CommunitySweep(Sweep):
         return "circle.manager.removed"
 
     def AddToCircleBlacklist(self):
-        circle, _ = self._joined(self.a)
-        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
+        circle, member = self._joined(self.a)
+        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))  # {member}: a membership id
         return "circle.member.blacklisted"
 
     def RemoveFromCircleBlacklist(self):
-        circle, _ = self._joined(self.a)
-        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
-        _ok(delete(self.owner, f"{P}/groups/{circle}/blacklist/{self.a.id}"))
+        circle, member = self._joined(self.a)
+        _ok(put(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))
+        _ok(delete(self.owner, f"{P}/groups/{circle}/blacklist/{member}"))
         return "circle.member.unblacklisted"
+
+    def TransferCircle(self):
+        circle, _ = self._joined(self.a)
+        _ok(self.owner.patch(f"{P}/groups/{circle}/owner", {"target": self.a.id}))
+        return "circle.owner.transferred"
 
     def RemoveCircleMember(self):
         circle, member = self._joined(self.a)

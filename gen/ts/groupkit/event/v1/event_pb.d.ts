@@ -500,6 +500,13 @@ export enum EventType {
    * @generated from enum value: EVENT_TYPE_USER_ACCOUNT_UPDATED = 48;
    */
   USER_ACCOUNT_UPDATED = 48,
+
+  /**
+   * A circle's founder handed it to a member (data.changes founder_id old → new; the old founder stays a member).
+   *
+   * @generated from enum value: EVENT_TYPE_CIRCLE_OWNER_TRANSFERRED = 49;
+   */
+  CIRCLE_OWNER_TRANSFERRED = 49,
 }
 
 /**
