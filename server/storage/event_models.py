@@ -2,12 +2,14 @@
 
 import peewee as pw
 
-from server.storage.models import BaseModel
+from server.storage.models import BaseModel, IdField
 
 
 class Event(BaseModel):
     """An outbox row, written in the transaction of the change it records. seq is NULL until
-    published (PostgreSQL: see server/storage/event_queries.py); id is insertion order only."""
+    published (PostgreSQL: see server/storage/event_queries.py); id is insertion order only,
+    read by nothing but the PostgreSQL publisher and never sent out, so on SQLite it may come
+    back (no AUTOINCREMENT: see migration 0055)."""
 
     id = pw.BigAutoField()
     event_id = pw.CharField(max_length=32, unique=True)
@@ -41,7 +43,8 @@ class EventCounter(BaseModel):
 
 
 class EventVersion(BaseModel):
-    """Per group or circle: the version of its last event."""
+    """Per group or circle: the version of its last event. Rows are never deleted and id is read
+    by nothing: no AUTOINCREMENT (see migration 0055)."""
 
     id = pw.BigAutoField()
     app = pw.CharField(max_length=64)
@@ -57,7 +60,7 @@ class EventVersion(BaseModel):
 class AuditEntry(BaseModel):
     """An append-only record of an administrative action."""
 
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     group_id = pw.BigIntegerField(null=True)
     circle_id = pw.BigIntegerField(null=True)

@@ -3,7 +3,7 @@ Times are integer milliseconds since the epoch (UTC)."""
 
 import peewee as pw
 
-from server.storage.models import BaseModel
+from server.storage.models import BaseModel, IdField
 
 
 class WebhookEndpoint(BaseModel):
@@ -28,7 +28,7 @@ class WebhookEndpoint(BaseModel):
 
 
 class WebhookDelivery(BaseModel):
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     endpoint_id = pw.CharField(max_length=40)
     event_id = pw.CharField(max_length=40)  # sent as webhook-id on every attempt
@@ -51,7 +51,7 @@ class WebhookDelivery(BaseModel):
 
 
 class WebhookAttempt(BaseModel):
-    id = pw.BigAutoField()
+    id = IdField()
     delivery_id = pw.BigIntegerField(index=True)
     attempt = pw.IntegerField()
     at = pw.BigIntegerField()
@@ -61,7 +61,7 @@ class WebhookAttempt(BaseModel):
 
 
 class CallbackHook(BaseModel):
-    id = pw.BigAutoField()
+    id = IdField()
     app = pw.CharField(max_length=64)
     hook = pw.CharField(max_length=32)
     url = pw.CharField(max_length=2048)

@@ -57,8 +57,19 @@ def test_a_deleted_files_id_is_not_given_to_the_next_file(api):
     assert stale.status_code == 404
 
 
+# Integer keys that may come back on SQLite, each for a reason (migration 0055 says more): an
+# id read by nothing outside its table, never sent out, on a table every evented write inserts
+# into, where AUTOINCREMENT would cost each commit a sqlite_sequence page. A new table is not
+# here, so it fails the test until it declares IdField/SmallIdField or earns a line here.
+MAY_COME_BACK = {
+    "event": "the outbox: events are named by seq (the per-app counter) and event_id (a ULID)",
+    "event_version": "keyed by (app, scope, ref), never deleted, upserted by every evented write",
+}
+
+
 def _integer_keys_without_a_never_reused_source(database_url: str) -> list[str]:
-    """Tables whose one-column integer primary key could hand out an id twice."""
+    """Tables whose one-column integer primary key could hand out an id twice (but those in
+    MAY_COME_BACK)."""
     if database_url.startswith("sqlite:///"):
         with closing(sqlite3.connect(database_url[len("sqlite:///"):], timeout=10)) as conn:
             found = []
@@ -69,8 +80,11 @@ def _integer_keys_without_a_never_reused_source(database_url: str) -> list[str]:
                 integer = len(keys) == 1 and keys[0][2].upper() == "INTEGER"
                 if integer and table != "schema_migration" and "AUTOINCREMENT" not in sql.upper():
                     found.append(table)
-            return found
+            assert set(MAY_COME_BACK) <= set(found), "an exemption names no such table: drop it"
+            return sorted(set(found) - set(MAY_COME_BACK))
     with closing(psycopg2.connect(database_url)) as conn, conn.cursor() as cursor:
+        # As on SQLite, one-column keys only: a key of several columns (read_floor's app and
+        # user_id) holds values given by the caller, and nothing hands one out.
         cursor.execute(
             "SELECT c.table_name FROM information_schema.table_constraints t "
             "JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name "
@@ -79,7 +93,9 @@ def _integer_keys_without_a_never_reused_source(database_url: str) -> list[str]:
             "AND c.column_name = k.column_name "
             "WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = current_schema() "
             "AND c.data_type IN ('integer', 'bigint') "
-            "AND coalesce(c.column_default, '') NOT LIKE 'nextval(%%' AND c.is_identity = 'NO'"
+            "AND coalesce(c.column_default, '') NOT LIKE 'nextval(%%' AND c.is_identity = 'NO' "
+            "AND (SELECT count(*) FROM information_schema.key_column_usage o "
+            "WHERE o.constraint_name = t.constraint_name AND o.table_schema = t.table_schema) = 1"
         )
         return sorted(row[0] for row in cursor.fetchall())
 
@@ -98,10 +114,21 @@ def _insert(conn, table: str, **values) -> None:
     conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in values)})', tuple(values.values()))
 
 
+def _schema(conn) -> list[tuple]:
+    return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'sqlite_sequence'"))
+
+
 def test_an_old_sqlite_database_is_migrated_with_its_rows_and_ids():
     """A database made before migration 0030, with rows and a deleted last row, is rebuilt:
-    every row and index kept, foreign keys whole, and the next id after the largest kept."""
-    path = Path(tempfile.mkdtemp(prefix="groupkit-ids-")) / "old.db"
+    every row and index kept, foreign keys whole, and the next id after the largest kept. Its
+    schema ends as a new database's (the tables and indexes later migrations add included)."""
+    folder = Path(tempfile.mkdtemp(prefix="groupkit-ids-"))
+    fresh = open_database(f"sqlite:///{folder / 'fresh.db'}")
+    migrate(fresh)
+    fresh.close()
+    with closing(sqlite3.connect(folder / "fresh.db")) as conn:
+        new_schema = _schema(conn)
+    path = folder / "old.db"
     db = open_database(f"sqlite:///{path}")
     with db.connection_context():
         runner = Runner(db, str(MIGRATIONS_DIR))
@@ -118,7 +145,9 @@ def test_an_old_sqlite_database_is_migrated_with_its_rows_and_ids():
     with closing(sqlite3.connect(path)) as conn, conn:
         assert conn.execute('SELECT id, im_id FROM "group" ORDER BY id').fetchall() == [(1, 101), (2, 102)]
         assert conn.execute('SELECT group_id FROM "member" ORDER BY id').fetchall() == [(1,), (2,)]
-        assert sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall()) == indexes
+        kept = sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+        assert set(indexes) <= set(kept), set(indexes) - set(kept)  # the old tables' indexes, each as it was
+        assert _schema(conn) == new_schema
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         _insert(conn, "group", app="default", im_id=104, number=104, kind="group")
@@ -131,4 +160,49 @@ def test_an_old_sqlite_database_is_migrated_with_its_rows_and_ids():
         with conn:
             conn.execute('DELETE FROM "group" WHERE id = 1')  # cascades still reach the rebuilt member table
         assert conn.execute('SELECT group_id FROM "member" ORDER BY id').fetchall() == [(2,)]
+    assert _integer_keys_without_a_never_reused_source(f"sqlite:///{path}") == []
+
+
+
+def _row_values(table: str, n: int) -> dict:
+    """What a row of table needs beyond zeros: its unique columns told apart by n."""
+    return {
+        "audit_entry": {"app": "default"},
+        "webhook_delivery": {"app": "default", "endpoint_id": "ep", "event_id": f"ev{n}"},
+        "webhook_attempt": {"delivery_id": 1, "attempt": n},
+        "callback_hook": {"app": "default", "hook": f"hook{n}"},
+    }[table]
+
+
+def test_a_database_made_before_0055_keeps_its_audit_and_webhook_rows_and_ids():
+    """The tables of migrations 0040 and 0045 made without AUTOINCREMENT, with rows and a deleted
+    last row, are rebuilt by 0055: rows, ids and indexes kept, the next id after the largest kept."""
+    path = Path(tempfile.mkdtemp(prefix="groupkit-ids-")) / "0050.db"
+    db = open_database(f"sqlite:///{path}")
+    with db.connection_context():
+        runner = Runner(db, str(MIGRATIONS_DIR))
+        runner.up(target=[m.name for m in runner.migrations() if m.idx < 55][-1])
+    tables = ("audit_entry", "webhook_delivery", "webhook_attempt", "callback_hook")
+    with closing(sqlite3.connect(path)) as conn, conn:
+        for table in tables:
+            assert "AUTOINCREMENT" not in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0].upper()
+            for pk in (1, 2, 3):
+                _insert(conn, table, id=pk, **_row_values(table, pk))
+            conn.execute(f'DELETE FROM "{table}" WHERE id = 3')
+        indexes = sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+        rows = {table: conn.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall() for table in tables}
+    migrate(db)
+    db.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        assert set(indexes) <= set(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for table in tables:
+            assert conn.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall() == rows[table], table
+            assert [row[0] for row in rows[table]] == [1, 2]
+            _insert(conn, table, **_row_values(table, 4))
+            assert conn.execute(f'SELECT max(id) FROM "{table}"').fetchone() == (3,), table  # 3 is new
+            conn.execute(f'DELETE FROM "{table}" WHERE id = 3')
+            _insert(conn, table, **_row_values(table, 5))
+            assert conn.execute(f'SELECT max(id) FROM "{table}"').fetchone() == (4,), table
     assert _integer_keys_without_a_never_reused_source(f"sqlite:///{path}") == []
