@@ -488,6 +488,23 @@ def main() -> None:
     args = parser.parse_args()
     document = generate(args.descriptor, args.services)
     args.out.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    for tag, part in dialect_documents(document).items():
+        args.out.with_name(f"{args.out.stem}-{tag}.json").write_text(json.dumps(part, ensure_ascii=False, indent=1) + "\n")
+
+
+def dialect_documents(document: dict) -> dict[str, dict]:
+    """One document per dialect (tag), for the /docs explorer: Swagger UI 5 stops rendering a
+    document of more than 146 operations (measured in Chromium), and the whole one has more."""
+    parts = {}
+    for tag in document["tags"]:
+        paths = {}
+        for path, operations in document["paths"].items():
+            mine = {verb: op for verb, op in operations.items() if op.get("tags") == [tag["name"]]}
+            if mine:
+                paths[path] = mine
+        part = {key: value for key, value in document.items() if key not in ("paths", "tags", "x-grpc-only-services")}
+        parts[tag["name"]] = {**part, "tags": [tag], "paths": paths}
+    return parts
 
 
 if __name__ == "__main__":

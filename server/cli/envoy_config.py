@@ -468,6 +468,9 @@ def docs_routes(openapi: Path = OPENAPI, page: Path = DOCS_PAGE, swagger_ui: Pat
     routes = []
     if openapi.exists():
         routes.append(file_route("/openapi.json", openapi, "application/json"))
+        # One document per dialect (tools/openapi.py dialect_documents), which the explorer shows.
+        for part in sorted(openapi.parent.glob(f"{openapi.stem}-*.json")):
+            routes.append(file_route(f"/{part.name}", part, "application/json"))
     if (swagger_ui / "swagger-ui-bundle.js").exists():
         routes += [
             file_route("/docs", page, "text/html; charset=utf-8"),
