@@ -314,8 +314,11 @@ def _tree(pid: int) -> list[int]:
     return [pid, *descendants(pid)]
 
 
+@pytest.mark.skipif(not os.environ.get("MULTIHOST_MEASURE"), reason="a measurement, not a property: MULTIHOST_MEASURE=1")
 def test_cpu_per_request_of_each_role(cluster):
-    """Not a bound: the measurement the README's sizing table quotes (2 cores, every role on them)."""
+    """Not a bound: the measurement the README's sizing table quotes (2 cores, every role on them).
+    Off in make test (a measurement belongs to a benchmark run, and it takes 18 s):
+    MULTIHOST_MEASURE=1 make test-multihost runs it."""
     users = [_user(cluster) for _ in range(8)]
     for user in users:  # each server host keeps each user's profile once (a write: the user's reads then use the primary a while)
         for n in range(8):
