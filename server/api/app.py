@@ -2,7 +2,6 @@
 
 import logging
 import os
-from concurrent import futures
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -25,6 +24,7 @@ from groupkit.internal.v1 import grades_admin_service_pb2_grpc as grades_admin_g
 from groupkit.internal.v1 import webhook_admin_service_pb2 as webhook_admin_pb2
 from groupkit.internal.v1 import webhook_admin_service_pb2_grpc as webhook_admin_grpc
 from groupkit.notice.v1 import notice_service_pb2, notice_service_pb2_grpc
+from server.api.call_pools import CallPools
 from server.api.circle_methods import CircleAdminServicer, CircleServicer
 from server.api.edge import EdgeInterceptor, current_caller, route_options
 from server.api.event_methods import AuditLogServicer, EventServicer
@@ -48,6 +48,7 @@ from server.storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+STREAM_SPARE = 8  # health Watch and reflection streams (Envoy and grpcurl open some)
 SERVICES = [
     group_service_pb2.DESCRIPTOR.services_by_name["GroupService"],
     notice_service_pb2.DESCRIPTOR.services_by_name["NoticeService"],
@@ -135,9 +136,8 @@ def build_server(settings: Settings, bind: str | None = None) -> tuple[grpc.Serv
 
     veto = _veto(settings, uow)
     server = grpc.server(
-        # Each open Watch holds a thread: they get threads of their own beside the workers, and
-        # other calls still run at most grpc_workers at a time (EdgeInterceptor's gate).
-        futures.ThreadPoolExecutor(max_workers=settings.grpc_workers + event_settings.max_watchers),
+        # Unary calls on grpc_workers threads; each open Watch (and list stream) on a thread of its own.
+        CallPools(settings.grpc_workers, streams=settings.grpc_workers + event_settings.max_watchers + STREAM_SPARE),
         interceptors=[EdgeInterceptor(route_options(SERVICES), verifier, keep_profile, workers=settings.grpc_workers,
                                       veto=veto, im_errors_as_200=settings.im_errors_as_200)],
         options=[

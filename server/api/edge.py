@@ -175,7 +175,8 @@ class EdgeInterceptor(grpc.ServerInterceptor):
         self._routes = routes
         self._verifier = verifier
         self._on_caller = on_caller  # called with each identified caller (profile sync)
-        # At most workers calls run at once (open Watch streams aside, which have threads of their own).
+        # Unary calls queue for the worker pool (server/api/call_pools.py); list streams run on
+        # the stream threads, and at most workers of them at once.
         self._gate = threading.BoundedSemaphore(workers) if workers else contextlib.nullcontext()
         self._veto = veto  # server.delivery.callbacks.Veto: asked before hooked writes, outside their transaction
         self._im_errors_as_200 = im_errors_as_200  # IM_ERRORS_AS_200 (server.config.Settings)
@@ -190,8 +191,7 @@ class EdgeInterceptor(grpc.ServerInterceptor):
             inner = handler.unary_unary
 
             def unary(request, context):
-                with self._gate:
-                    return self._serve(method, route, context, request, lambda: inner(request, context))
+                return self._serve(method, route, context, request, lambda: inner(request, context))
 
             return grpc.unary_unary_rpc_method_handler(
                 unary, request_deserializer=handler.request_deserializer,

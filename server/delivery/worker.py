@@ -54,6 +54,10 @@ class Worker:
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="webhook-worker", daemon=True)
         self._gauge_at = 0.0
+        # Nothing to deliver (no enabled endpoint, no pending delivery): rounds are skipped until
+        # then, so a stream of writes with no webhook configured costs no query per commit.
+        self._idle_until = 0.0
+        self._seen_changes = queries.endpoint_changes
 
     def start(self) -> "Worker":
         self._thread.start()
@@ -72,6 +76,7 @@ class Worker:
                 hub.wait(generation, 5.0)
                 if hub.generation() != generation:
                     self._wake.set()
+                    self._stop.wait(MIN_ROUND_SECONDS)  # a stream of commits wakes it once per round, not per commit
 
         threading.Thread(target=bridge, name="webhook-wake", daemon=True).start()
         return self
@@ -105,6 +110,14 @@ class Worker:
 
     def round(self) -> bool:
         """One round; True when it found work (the next one starts at once)."""
+        if time.monotonic() < self._idle_until and queries.endpoint_changes == self._seen_changes:
+            return False
+        self._seen_changes = queries.endpoint_changes
+        if not queries.any_work():
+            self._idle_until = time.monotonic() + self.settings.poll_seconds
+            metrics.OLDEST_UNDELIVERED.set(0)
+            return False
+        self._idle_until = 0.0
         now = int(time.time() * 1000)
         made = 0
         for endpoint_id in queries.endpoints_behind():  # reads first: a write transaction only with work

@@ -12,7 +12,7 @@ class Event(BaseModel):
     back (no AUTOINCREMENT: see migration 0055)."""
 
     id = pw.BigAutoField()
-    event_id = pw.CharField(max_length=32, unique=True)
+    event_id = pw.CharField(max_length=32)  # a ULID: unique by construction (migration 0060)
     app = pw.CharField(max_length=64)
     seq = pw.BigIntegerField(null=True)
     type = pw.CharField(max_length=64)

@@ -229,22 +229,36 @@ def has_pending() -> bool:
     return fetch_one('SELECT 1 FROM "event" WHERE "seq" IS NULL LIMIT 1') is not None
 
 
+def _last_seq_older_than(app: str, after: int, last: int, horizon: int) -> int:
+    """The highest seq in (after, last] whose event occurred before horizon, found by bisecting
+    seq on the (app, seq) index: events are published about in the order they occur, so a few
+    index lookups find the cut that a scan of occurred_at would (retention is not to the ms)."""
+    low, high = after, last
+    while low < high:
+        middle = (low + high + 1) // 2
+        row = fetch_one('SELECT "seq", "occurred_at" FROM "event" WHERE "app" = ? AND "seq" >= ? ORDER BY "seq" LIMIT 1',
+                        (app, middle))
+        if row is not None and row[1] < horizon:
+            low = min(row[0], high)
+        else:
+            high = middle - 1
+    return low
+
+
 def purge(now: int, event_retention_ms: int, audit_retention_ms: int) -> tuple[int, int]:
     """Deletes published events and audit entries older than their retention; an app's
     purged_through moves to the highest seq deleted. Returns (events, audit entries) deleted."""
     event_horizon, audit_horizon = now - event_retention_ms, now - audit_retention_ms
     deleted_events = 0
     with database.atomic():
-        rows = fetch_all(
-            'SELECT "app", MAX("seq") FROM "event" WHERE "occurred_at" < ? AND "seq" IS NOT NULL GROUP BY "app"',
-            (event_horizon,),
-        )
-        for app, through in rows:
-            execute(
-                'UPDATE "event_counter" SET "purged_through" = ? WHERE "app" = ? AND "purged_through" < ?',
-                (through, app, through),
-            )
-            deleted_events += execute('DELETE FROM "event" WHERE "app" = ? AND "seq" <= ?', (app, through))
+        for app, purged_through, last_seq in fetch_all('SELECT "app", "purged_through", "last_seq" FROM "event_counter"'):
+            through = _last_seq_older_than(app, purged_through, last_seq, event_horizon)
+            if through <= purged_through:
+                continue
+            execute('UPDATE "event_counter" SET "purged_through" = ? WHERE "app" = ? AND "purged_through" < ?',
+                    (through, app, through))
+            deleted_events += execute('DELETE FROM "event" WHERE "app" = ? AND "seq" > ? AND "seq" <= ?',
+                                      (app, purged_through, through))
         deleted_audits = execute('DELETE FROM "audit_entry" WHERE "created_at" < ?', (audit_horizon,))
     return deleted_events, deleted_audits
 

@@ -13,7 +13,7 @@ server restarted, the backend was terminated) drops it and runs again on a fresh
 
 import threading
 import time
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 
 import peewee as pw
 from psycopg2.extensions import TRANSACTION_STATUS_UNKNOWN
@@ -76,6 +76,10 @@ class UnitOfWork:
     def __init__(self, db: pw.Database, standby: Standby | None = None):
         self.db = db
         self._sqlite = is_sqlite(db)
+        # SQLite has one writer at a time. The threads of this process queue for it here: one that
+        # found the database locked would sleep in SQLite's busy handler (1, 2, 5, 10 ms...) while
+        # the lock went free, so under a burst of writes the lock stood idle between holders.
+        self._sqlite_writer = threading.Lock() if self._sqlite else nullcontext()
         self._last_use = threading.local()
         # Called with the app after a write that recorded events commits (wakes the publisher
         # and the watchers of this process: server/services/events.py).
@@ -152,7 +156,7 @@ class UnitOfWork:
         """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
         upgrade; PostgreSQL locks the rows it reads for update. The events the use case recorded
         (Store.record_event) are written last, in the same transaction: the outbox."""
-        with _contention_as_error(), self._connection(tested=True):
+        with _contention_as_error(), self._sqlite_writer, self._connection(tested=True):
             tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
             with tx:
                 store = Store(app, for_update=not self._sqlite)

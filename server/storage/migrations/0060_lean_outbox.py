@@ -1,0 +1,16 @@
+# The outbox row is written by every write (issue 18, point 7: the write's cost). Two of its
+# indexes served nothing hot: event_id is a ULID made by the server (unique by construction,
+# looked up by nothing), and retention finds its cut by seq (server/storage/event_queries.purge),
+# not by scanning occurred_at. Each index was one more b-tree insert per event, and on PostgreSQL
+# one more when the publisher gives the row its seq.
+from peewee import *
+
+
+def up(migrator, db):
+    db.execute_sql('DROP INDEX IF EXISTS "event_event_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "event_occurred_at"')
+
+
+def down(migrator, db):
+    db.execute_sql('CREATE UNIQUE INDEX "event_event_id" ON "event" ("event_id")')
+    db.execute_sql('CREATE INDEX "event_occurred_at" ON "event" ("occurred_at")')
