@@ -70,14 +70,22 @@ def _occurred_ms(text: str) -> float:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000
 
 
+def table(databases: list[str], process_counts: list[int]) -> tuple[list[str], list[dict]]:
+    """The markdown rows (and the figures) for each database and server process count."""
+    lines = ["| commit → Watch delivery | processes | events | p50 ms | p99 ms |", "|---|---|---|---|---|"]
+    figures = []
+    for database in databases:
+        for processes in process_counts:
+            r = measure(database, processes)
+            figures.append(r)
+            lines.append(f"| {database} | {processes} | {r['delivered']} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} |")
+            print(lines[-1], flush=True)
+    return lines, figures
+
+
 def main() -> int:
     databases = [d for d in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if d]
-    print("| commit → Watch delivery | processes | events | p50 ms | p99 ms |")
-    print("|---|---|---|---|---|")
-    for database in databases:
-        for processes in (1, 2):
-            r = measure(database, processes)
-            print(f"| {database} | {processes} | {r['delivered']} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} |", flush=True)
+    table(databases, [1, 2])
     return 0
 
 

@@ -19,6 +19,7 @@ Settings (environment):
   BENCH_PROFILE      a row key: py-spy records the (first) server process during that row;
                      the collapsed stacks go to data/profile-<row>-<database>-<processes>.txt
   BENCH_README       1: replace the table in README.md between the bench markers
+  BENCH_EVENT_LATENCY 0: skip the commit → Watch delivery rows (bench/event_latency.py, issue 18)
 """
 
 import contextlib
@@ -36,7 +37,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import floor, profile
+from bench import event_latency, floor, profile
 from bench.rows import AUTH_CEILING, BUSY_GROUPS, CEILING, FLOOR, ROWS, Row
 from bench.seed import Seed
 
@@ -482,9 +483,15 @@ def main() -> int:
         "the server processes, of Envoy and of PostgreSQL's processes over the measured seconds, divided by the requests answered. The "
         "machine is shared: compare ratios within one run.",
     ])
+    latency = []
+    if os.environ.get("BENCH_EVENT_LATENCY", "1") != "0":
+        print("\ncommit → Watch delivery (bench/event_latency.py):", flush=True)
+        latency_lines, latency = event_latency.table(DATABASES, PROCESSES)
+        text += "\n\n" + "\n".join(latency_lines)
     print("\n" + text)
     RESULTS_FILE.parent.mkdir(exist_ok=True)
-    RESULTS_FILE.write_text(json.dumps({"machine": facts, "results": [asdict(r) for r in results]}, indent=2) + "\n")
+    RESULTS_FILE.write_text(json.dumps({"machine": facts, "results": [asdict(r) for r in results],
+                                        "event_latency": latency}, indent=2) + "\n")
     print(f"written to {RESULTS_FILE.relative_to(PROJECT_ROOT)}")
     if os.environ.get("BENCH_README") == "1":
         write_readme(text)

@@ -11,14 +11,19 @@ import time
 from dataclasses import dataclass, field
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_PAIRS = [a + b for a in _CROCKFORD for b in _CROCKFORD]  # 10 bits → 2 characters: every write makes one
+
+
+def encode_ulid(now_ms: int, random_bits: int) -> str:
+    """A ULID: 48 bits of milliseconds, then 80 random bits, in Crockford base32 (26 characters)."""
+    value = (now_ms << 80) | (random_bits & ((1 << 80) - 1))
+    return "".join([_PAIRS[(value >> shift) & 1023] for shift in range(120, -1, -10)])
 
 
 def ulid(now_ms: int | None = None) -> str:
-    """A ULID: 48 bits of milliseconds and 80 random bits, 26 Crockford base32 characters,
-    sortable by time."""
+    """A ULID, sortable by time, with random bits from os.urandom."""
     ms = int(time.time() * 1000) if now_ms is None else now_ms
-    value = (ms << 80) | int.from_bytes(os.urandom(10), "big")
-    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+    return encode_ulid(ms, int.from_bytes(os.urandom(10), "big"))
 
 
 def new_event_id(now_ms: int | None = None) -> str:

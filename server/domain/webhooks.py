@@ -5,6 +5,7 @@ import random
 import re
 
 from server.domain import errors
+from server.domain.events import encode_ulid
 
 # Standard Webhooks' schedule after the first, immediate attempt: 5 s, 5 min, 30 min, 2 h,
 # 5 h, 10 h, 14 h, 20 h, 24 h (about 3.1 days in all), each with ±JITTER.
@@ -73,10 +74,6 @@ def check_callback(hook: str, timeout_ms: int, failure_policy: str) -> tuple[int
     return timeout_ms, failure_policy
 
 
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
 def ulid(now_ms: int, random_bits: int) -> str:
     """A ULID: 48 bits of milliseconds, then 80 random bits, in Crockford base32 (26 characters)."""
-    value = (now_ms << 80) | (random_bits & ((1 << 80) - 1))
-    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+    return encode_ulid(now_ms, random_bits)  # one encoder for event, endpoint and callback ids
