@@ -223,3 +223,19 @@ def test_a_request_connects_to_the_checked_address_not_a_new_lookup(receiver):
     connection.close()
     [got] = receiver.at("/pinned")
     assert got.headers["host"] == f"pinned.invalid:{receiver.port}"
+
+
+def test_with_nothing_to_deliver_rounds_skip_the_database_until_an_endpoint_changes(uow, receiver, monkeypatch):
+    from server.storage import webhook_queries
+
+    looked = []
+    real_behind = webhook_queries.endpoints_behind
+    monkeypatch.setattr(webhook_queries, "endpoints_behind", lambda: looked.append(1) or real_behind())
+    idle = worker(uow, poll_seconds=60.0)
+    emit(uow)  # events, but no endpoint: nothing to fan out
+    assert idle.round() is False and idle.round() is False
+    assert looked == []  # no endpoint, no pending delivery: not one fan-out query
+    endpoint_id, _ = endpoint(uow, receiver, "/late")  # this process's change: the next round looks at once
+    emit(uow)
+    run_until(idle, lambda: status(uow, endpoint_id) == "delivered")
+    assert looked
