@@ -16,6 +16,7 @@ USER_ID ?= 5
 NAME ?=
 APP ?= default
 ADMIN ?= 0
+TEST_WORKERS ?= 2
 TOKEN_USER = $(if $(filter command line,$(origin USER)),$(USER),$(USER_ID))
 
 ##### Setup #####
@@ -93,8 +94,8 @@ test-e2e: gen ## End-to-end tests through a real Envoy and server, SQLite and Po
 test-multihost: gen ## Multi-host properties in network namespaces: 2 Envoys, 3 server hosts, a lagging standby (root only)
 	$(PY) -m pytest -q tests/multihost
 
-test: gen ## The whole suite
-	$(PY) -m pytest -q tests
+test: gen ## The whole suite, in TEST_WORKERS processes (2; a test file stays in one)
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile tests
 
 bench: gen ## Hot requests vs both ceilings, SQLite and PostgreSQL, 1 and 2 processes (BENCH_SECONDS, BENCH_DATABASES, BENCH_PROCESSES, BENCH_ROWS)
 	$(PY) -m bench.run
