@@ -66,8 +66,9 @@ def create_group(
             max_admins=grade.max_admins, member_count=1 + len(member_ids), member_invite=member_invite,
             created_at=now, updated_at=now,
         )
-        store.add_member(group.id, actor.user_id, Role.OWNER, now)
-        store.add_members(group.id, member_ids, Role.MEMBER, now)
+        store.add_members_with_roles(
+            group.id, [(actor.user_id, Role.OWNER), *((uid, Role.MEMBER) for uid in member_ids)], now,
+        )
         group_event(store, "group.created", group, kind=kind, name=name, owner_id=actor.user_id, im_type=im_type)
         group_event(store, "group.member.joined", group, target=users([actor.user_id, *member_ids]),
                     user_ids=[actor.user_id, *member_ids], via="create")

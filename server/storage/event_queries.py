@@ -5,16 +5,18 @@ Why seq is not the row id. On PostgreSQL an id (a sequence) is taken at INSERT b
 COMMIT, so transactions commit out of id order: a reader that has seen id 101 and moves on
 never sees id 100 committing after it. So a write inserts its events with seq NULL, and a
 publisher (server/services/events.py, in every server process) gives committed rows their seq
-in one short transaction of its own: it locks the app's event_counter row, takes the rows still
+in one short transaction of its own (one call of the function of migration 0066): it locks the app's event_counter row, takes the rows still
 without a seq (a committed row only: an open transaction's rows are invisible to it), numbers
 them after the counter and commits. Two publishers queue on that row lock, and the second sees
 the first's numbers, so seqs grow in publication order and a reader, who reads only published
 rows, never sees a gap that fills in later. Writers take no shared lock and send no NOTIFY; the
 publisher sends at most one NOTIFY (the seq, a hint) per publication.
 
-SQLite has one writer at a time, so commit order is transaction order: a write numbers its
-events itself, from the same counter row, before it commits."""
+SQLite has one writer at a time, so commit order is transaction order: a write's event rows
+are numbered as they are inserted, from the same counter row, by the trigger of the view they
+are written through (migration 0065)."""
 
+import functools
 import json
 from collections.abc import Sequence
 
@@ -31,11 +33,6 @@ _NEXT_VERSION = (
     'ON CONFLICT ("app", "scope", "ref") DO UPDATE SET "version" = "event_version"."version" + excluded."version" '
     'RETURNING "version"'
 )
-_TAKE_SEQS = (
-    'INSERT INTO "event_counter" ("app", "last_seq", "purged_through") VALUES (?, ?, 0) '
-    'ON CONFLICT ("app") DO UPDATE SET "last_seq" = "event_counter"."last_seq" + excluded."last_seq" '
-    'RETURNING "last_seq"'
-)
 _EVENT_COLUMNS = (
     '"event_id", "seq", "type", "occurred_at", "app", "group_id", "circle_id", "version", "actor", "target", '
     '"reason", "request_id", "data"'
@@ -44,6 +41,7 @@ NOTIFY_CHANNEL = "groupkit_events"
 # Called with (app, count) after a unit of work wrote its events (the metrics; set by the event hub).
 on_written = None
 PUBLISH_BATCH = 1000
+_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False) builds an encoder per call
 
 
 def _is_sqlite() -> bool:
@@ -74,9 +72,10 @@ class EventQueries:
         pending = self.__dict__.pop("_events", [])
         if not pending:
             return 0
-        scopes = sorted({scope for scope in map(_scope, pending) if scope is not None})
-        if not _is_sqlite() and len(scopes) == 1 and all(_scope(event) is not None for event in pending):
-            _write_in_one_statement(self.app, scopes[0], *_rows(self.app, pending, now, None, None))
+        if _is_sqlite():  # seq, version and the audit entries: the view's trigger (migration 0065)
+            _write_through_view(_rows(self.app, pending, now, lambda scope: 0))
+        elif len(scopes := {_scope(event) for event in pending}) == 1 and None not in scopes:
+            _write_in_one_statement(self.app, *scopes, *_split(_rows(self.app, pending, now, _ranks())))
         else:
             versions: dict[tuple[str, int], int] = {}
             for event in pending:
@@ -87,10 +86,7 @@ class EventQueries:
             for (kind, ref), count in sorted(versions.items()):  # one lock order: no deadlock between writers
                 last = fetch_one(_NEXT_VERSION, (self.app, kind, ref, count))[0]
                 next_version[(kind, ref)] = last - count + 1
-            seq = None
-            if _is_sqlite():
-                seq = fetch_one(_TAKE_SEQS, (self.app, len(pending)))[0] - len(pending) + 1
-            rows, audits = _rows(self.app, pending, now, next_version, seq)
+            rows, audits = _split(_rows(self.app, pending, now, lambda scope: _take(next_version, scope)))
             _EVENTS.insert(rows)
             _AUDITS.insert(audits)
         if on_written is not None:
@@ -101,7 +97,7 @@ class EventQueries:
         self, *, actor: str, action: str, target: str, changes: list, reason: str, request_id: str,
         group_id: int | None, circle_id: int | None, now: int,
     ) -> None:
-        _AUDITS.insert([_audit_row(self.app, actor, action, target, changes, reason, request_id, group_id, circle_id, now)])
+        _AUDITS.insert([_audit_row(self.app, actor, action, target, _json(changes), reason, request_id, group_id, circle_id, now)])
 
 
 def _scope(event) -> tuple[str, int] | None:
@@ -112,34 +108,66 @@ def _scope(event) -> tuple[str, int] | None:
     return None
 
 
-def _rows(app: str, pending: list, now: int, next_version: dict | None, seq: int | None) -> tuple[list, list]:
-    """The event rows and audit rows of pending. next_version None: each row's "version" is its
-    rank within its scope (1, 2, ...), for _write_in_one_statement to add to the scope's base."""
-    rows, audits, rank = [], [], {}
+def _ranks():
+    """Each row's rank within its scope (1, 2, ...), for _write_in_one_statement to add to the scope's base."""
+    ranks: dict[tuple[str, int], int] = {}
+
+    def rank(scope: tuple[str, int]) -> int:
+        ranks[scope] = ranks.get(scope, 0) + 1
+        return ranks[scope]
+    return rank
+
+
+def _take(next_version: dict, scope: tuple[str, int]) -> int:
+    version = next_version[scope]
+    next_version[scope] += 1
+    return version
+
+
+def _rows(app: str, pending: list, now: int, version_of) -> list[dict]:
+    """The event rows (seq NULL) of pending; version_of(scope) gives each row's "version" in its
+    group or circle (called in order, for rows that have one; others get 0). A row's
+    "audit_changes" is its audit entry's changes (JSON), None when the change is not audited."""
+    rows = []
     for event in pending:
         scope = _scope(event)
-        version = 0
-        if scope is not None:
-            if next_version is None:
-                rank[scope] = version = rank.get(scope, 0) + 1
-            else:
-                version = next_version[scope]
-                next_version[scope] += 1
         context = event.context
+        audited = event.audit or (event.audit is None and event.type in de.AUDITED)
         rows.append({
-            "event_id": de.new_event_id(now), "app": app, "seq": seq, "type": event.type,
-            "occurred_at": now, "group_id": event.group_id, "circle_id": event.circle_id, "version": version,
+            "event_id": de.new_event_id(now), "app": app, "seq": None, "type": event.type,
+            "occurred_at": now, "group_id": event.group_id, "circle_id": event.circle_id,
+            "version": 0 if scope is None else version_of(scope),
             "actor": context.actor, "target": event.target, "reason": context.reason,
-            "request_id": context.request_id, "data": json.dumps(event.data, ensure_ascii=False),
+            "request_id": context.request_id, "data": _json(event.data),
+            "audit_changes": _json(event.data.get("changes", [])) if audited else None,
         })
-        if seq is not None:
-            seq += 1
-        if event.audit or (event.audit is None and event.type in de.AUDITED):
+    return rows
+
+
+def _split(rows: list[dict]) -> tuple[list, list]:
+    """The event rows (without audit_changes) and the audit rows of _rows' rows."""
+    audits = []
+    for row in rows:
+        changes = row.pop("audit_changes")
+        if changes is not None:
             audits.append(_audit_row(
-                app, context.actor, event.type, event.target, event.data.get("changes", []),
-                context.reason, context.request_id, event.group_id, event.circle_id, now,
+                row["app"], row["actor"], row["type"], row["target"], changes, row["reason"], row["request_id"],
+                row["group_id"], row["circle_id"], row["occurred_at"],
             ))
     return rows, audits
+
+
+# SQLite: the rows go into a view, whose trigger (migration 0065) numbers each, writes it and its
+# audit entry: one statement for a write's whole outbox. Each statement costs the thread the
+# interpreter lock, given up while SQLite works and taken back among busy threads.
+_VIEW_COLUMNS = ("event_id", "app", "type", "occurred_at", "group_id", "circle_id", "actor", "target", "reason",
+                 "request_id", "data", "audit_changes")
+_VIEW_INSERT = f'INSERT INTO "event_write" ({", ".join(chr(34) + c + chr(34) for c in _VIEW_COLUMNS)}) VALUES '
+_VIEW_ROW = f"({marks(len(_VIEW_COLUMNS))})"
+
+
+def _write_through_view(rows: list[dict]) -> None:
+    execute(_VIEW_INSERT + ", ".join([_VIEW_ROW] * len(rows)), [row[c] for row in rows for c in _VIEW_COLUMNS])
 
 
 # PostgreSQL, the usual write (one group or circle changed): the version upsert, the event rows
@@ -160,6 +188,15 @@ def _values(count: int, casts: tuple) -> str:
 
 def _write_in_one_statement(app: str, scope: tuple[str, int], rows: list[dict], audits: list[dict]) -> None:
     kind, ref = scope
+    params: list = [app, kind, ref, len(rows), app, len(rows)]
+    params += [row[c] for row in rows for c in _ROW_COLUMNS]
+    params += [audit[c] for audit in audits for c in _AUDIT_COLUMNS]
+    database.execute_sql(_one_statement(len(rows), len(audits)), params)
+
+
+@functools.lru_cache(maxsize=64)
+def _one_statement(row_count: int, audit_count: int) -> str:
+    """_write_in_one_statement's text for so many rows (built once per count: a write makes one or two)."""
     columns = ", ".join(f'"{c}"' for c in _ROW_COLUMNS if c != "version")
     picked = ", ".join(f'x."{c}"' for c in _ROW_COLUMNS if c != "version")
     sql = [
@@ -167,24 +204,21 @@ def _write_in_one_statement(app: str, scope: tuple[str, int], rows: list[dict], 
         'ON CONFLICT ("app", "scope", "ref") DO UPDATE SET "version" = "event_version"."version" + excluded."version" '
         'RETURNING "version"), '
         f'e AS (INSERT INTO "event" ("app", "seq", "version", {columns}) '
-        f'SELECT %s, NULL, v."version" - %s + x."version", {picked} FROM v, (VALUES {_values(len(rows), _ROW_CASTS)}) '
+        f'SELECT %s, NULL, v."version" - %s + x."version", {picked} FROM v, (VALUES {_values(row_count, _ROW_CASTS)}) '
         f'AS x({", ".join(chr(34) + c + chr(34) for c in _ROW_COLUMNS)})) ',
     ]
-    params: list = [app, kind, ref, len(rows), app, len(rows)]
-    params += [row[c] for row in rows for c in _ROW_COLUMNS]
-    if audits:
+    if audit_count:
         sql.append(f'INSERT INTO "audit_entry" ({", ".join(chr(34) + c + chr(34) for c in _AUDIT_COLUMNS)}) '
-                   f'VALUES {_values(len(audits), _AUDIT_CASTS)}')
-        params += [audit[c] for audit in audits for c in _AUDIT_COLUMNS]
+                   f'VALUES {_values(audit_count, _AUDIT_CASTS)}')
     else:
         sql.append("SELECT 1")
-    database.execute_sql("".join(sql), params)
+    return "".join(sql)
 
 
-def _audit_row(app, actor, action, target, changes, reason, request_id, group_id, circle_id, now) -> dict:
+def _audit_row(app, actor, action, target, changes_json, reason, request_id, group_id, circle_id, now) -> dict:
     return {
         "app": app, "group_id": group_id, "circle_id": circle_id, "actor": actor, "action": action,
-        "target": target, "changes": json.dumps(changes, ensure_ascii=False), "reason": reason or "",
+        "target": target, "changes": changes_json, "reason": reason or "",
         "request_id": request_id or "", "created_at": now,
     }
 
@@ -245,19 +279,6 @@ def last_seqs() -> dict[str, int]:
     return dict(fetch_all('SELECT "app", "last_seq" FROM "event_counter"'))
 
 
-_NUMBER_PENDING = (
-    'UPDATE "event" SET "seq" = %s + numbered.n FROM ('
-    ' SELECT "id", row_number() OVER (ORDER BY "id") AS n FROM ('
-    '  SELECT "id" FROM "event" WHERE "app" = %s AND "seq" IS NULL ORDER BY "id" LIMIT %s FOR UPDATE'
-    ' ) AS pending'
-    ') AS numbered WHERE "event"."id" = numbered."id" RETURNING "event"."seq"'
-)
-_MOVE_COUNTER_AND_NOTIFY = (
-    'WITH moved AS (UPDATE "event_counter" SET "last_seq" = %s WHERE "app" = %s RETURNING "last_seq") '
-    'SELECT pg_notify(%s, %s) FROM moved'
-)
-
-
 def publish_pending(apps: Sequence[str] | None = None) -> dict[str, int]:
     """PostgreSQL: gives committed events without a seq theirs, one transaction per app (see the
     module's doc): lock the app's counter, number its pending rows after it, move it, NOTIFY.
@@ -267,14 +288,10 @@ def publish_pending(apps: Sequence[str] | None = None) -> dict[str, int]:
         apps = [r[0] for r in fetch_all('SELECT DISTINCT "app" FROM "event" WHERE "seq" IS NULL')]
     published = {}
     for app in sorted(set(apps)):
-        with database.atomic():
-            last = fetch_one(_TAKE_SEQS, (app, 0))[0]  # locks the app's counter until commit
-            seqs = [r[0] for r in database.execute_sql(_NUMBER_PENDING, (last, app, PUBLISH_BATCH)).fetchall()]
-            if not seqs:
-                continue
-            last = max(seqs)
-            database.execute_sql(_MOVE_COUNTER_AND_NOTIFY, (last, app, NOTIFY_CHANNEL, str(last))).fetchall()
-            published[app] = len(seqs)
+        # One call, one transaction: lock the counter, number, move it, NOTIFY (migration 0066).
+        count, _ = fetch_all('SELECT * FROM groupkit_publish_events(?, ?, ?)', (app, PUBLISH_BATCH, NOTIFY_CHANNEL))[0]
+        if count:
+            published[app] = count
     return published
 
 

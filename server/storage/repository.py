@@ -181,10 +181,8 @@ class Store(
             im_id = random.randint(IM_ID_MIN, IM_ID_MAX)
             number = random.randint(NUMBER_MIN, NUMBER_MAX)
             values = _GROUPS.values({"app": self.app, "im_id": im_id, "number": number, **fields})
-            try:
-                with Group._meta.database.atomic():  # a savepoint: a collision rolls back to it (see upsert_user)
-                    values["id"] = _GROUPS.insert([values], returning_id=True)
-            except pw.IntegrityError:
+            values["id"] = _GROUPS.insert([values], returning_id=True, unless_taken=True)
+            if values["id"] is None:  # the IM id or the number is taken: draw again
                 continue
             for field in Group._meta.sorted_fields:
                 values.setdefault(field.name, None)  # nullable columns without a default
@@ -346,11 +344,15 @@ class Store(
         return [_group(r) for r in rows]
 
     def add_members(self, group_id: int, user_ids: list[int], role: dm.Role, now: int) -> None:
-        if not user_ids:
+        self.add_members_with_roles(group_id, [(uid, role) for uid in user_ids], now)
+
+    def add_members_with_roles(self, group_id: int, members: list[tuple[int, dm.Role]], now: int) -> None:
+        """Memberships (user id, role) in one statement: a new group's owner and first members."""
+        if not members:
             return
         _MEMBERS.insert([
             {"app": self.app, "group": group_id, "user_id": uid, "role": int(role), "created_at": now, "updated_at": now}
-            for uid in user_ids
+            for uid, role in members
         ])
 
     def memberships_in(self, group_ids: list[int], user_id: int) -> dict[int, dm.Member]:

@@ -176,8 +176,10 @@ class Inserter:
             values[field.name] = field.default() if callable(field.default) else field.default
         return values
 
-    def insert(self, rows: list[dict], *, returning_id: bool = False) -> int | None:
-        """Inserts rows (all with the same keys); with returning_id, one row, and returns its id."""
+    def insert(self, rows: list[dict], *, returning_id: bool = False, unless_taken: bool = False) -> int | None:
+        """Inserts rows (all with the same keys); with returning_id, one row, and returns its id.
+        unless_taken: a row that would break a unique index is not inserted, and None is returned
+        (no error: so no savepoint, two statements, is needed to go on in the transaction)."""
         if not rows:
             return None
         given = tuple(rows[0])
@@ -187,7 +189,10 @@ class Inserter:
         if len(rows) > 1:
             width = len(given) + len(defaulted)
             sql += (", (" + marks(width) + ")") * (len(rows) - 1)
+        if unless_taken:
+            sql += " ON CONFLICT DO NOTHING"
         if returning_id:
-            return fetch_one(sql + ' RETURNING "id"', params)[0]
+            row = fetch_one(sql + ' RETURNING "id"', params)
+            return None if row is None else row[0]
         execute(sql, params)
         return None

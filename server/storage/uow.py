@@ -72,6 +72,12 @@ def _connection_lost(db: pw.Database) -> bool:
     return bool(connection.closed) or connection.get_transaction_status() == TRANSACTION_STATUS_UNKNOWN
 
 
+def _shared_connection_twin(db: pw.SqliteDatabase) -> pw.SqliteDatabase:
+    """The same SQLite file and pragmas, with one connection for every thread (thread_safe=False:
+    peewee keeps one connection state, not one per thread); its users take turns."""
+    return type(db)(db.database, thread_safe=False, pragmas=list(db._pragmas), **db.connect_params)
+
+
 class UnitOfWork:
     def __init__(self, db: pw.Database, standby: Standby | None = None):
         self.db = db
@@ -80,6 +86,11 @@ class UnitOfWork:
         # found the database locked would sleep in SQLite's busy handler (1, 2, 5, 10 ms...) while
         # the lock went free, so under a burst of writes the lock stood idle between holders.
         self._sqlite_writer = threading.Lock() if self._sqlite else nullcontext()
+        # ...and write through one connection, shared by them in turn. In WAL mode a connection
+        # drops its whole page cache when another one has committed since its last transaction,
+        # so with a connection per thread every write read its pages (the group, the member
+        # index, the outbox's b-trees) from the file again; this one stays warm between writes.
+        self._sqlite_write_db = _shared_connection_twin(db) if self._sqlite else None
         self._last_use = threading.local()
         # Called with the app after a write that recorded events commits (wakes the publisher
         # and the watchers of this process: server/services/events.py).
@@ -119,6 +130,19 @@ class UnitOfWork:
         finally:
             last_use.at = time.monotonic()
 
+    @contextmanager
+    def _write_connection(self):
+        """The database a write runs on: SQLite's shared writer connection (taken under
+        _sqlite_writer), the models routed to it for this thread; PostgreSQL's tested connection."""
+        if not self._sqlite:
+            with self._connection(tested=True):
+                yield self.db
+            return
+        writer = self._sqlite_write_db
+        writer.connect(reuse_if_open=True)
+        with database.routed_to(writer):
+            yield writer
+
     def _standby_serves_this_read(self) -> bool:
         """With a standby: whether it has replayed the caller's last write (replica.py)."""
         if self.standby is None or self.standby.down:
@@ -156,8 +180,8 @@ class UnitOfWork:
         """A write transaction. SQLite takes the write lock up front (IMMEDIATE), so two writers never deadlock on a lock
         upgrade; PostgreSQL locks the rows it reads for update. The events the use case recorded
         (Store.record_event) are written last, in the same transaction: the outbox."""
-        with _contention_as_error(), self._sqlite_writer, self._connection(tested=True):
-            tx = self.db.atomic("IMMEDIATE") if self._sqlite else self.db.atomic()
+        with _contention_as_error(), self._sqlite_writer, self._write_connection() as db:
+            tx = db.atomic("IMMEDIATE") if self._sqlite else db.atomic()
             with tx:
                 store = Store(app, for_update=not self._sqlite)
                 yield store
