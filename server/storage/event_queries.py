@@ -5,11 +5,12 @@ Why seq is not the row id. On PostgreSQL an id (a sequence) is taken at INSERT b
 COMMIT, so transactions commit out of id order: a reader that has seen id 101 and moves on
 never sees id 100 committing after it. So a write inserts its events with seq NULL, and a
 publisher (server/services/events.py, in every server process) gives committed rows their seq
-in one short transaction of its own (one call of the function of migration 0066): it locks the app's event_counter row, takes the rows still
-without a seq (a committed row only: an open transaction's rows are invisible to it), numbers
-them after the counter and commits. Two publishers queue on that row lock, and the second sees
-the first's numbers, so seqs grow in publication order and a reader, who reads only published
-rows, never sees a gap that fills in later. Writers take no shared lock and send no NOTIFY; the
+in one short transaction of its own, one call of the function of migration 0066: it locks the
+app's event_counter row, takes the rows still without a seq (a committed row only: an open
+transaction's rows are invisible to it), numbers them after the counter and commits. Two
+publishers queue on that row lock, and the second sees the first's numbers, so seqs grow in
+publication order and a reader, who reads only published rows, never sees a gap that fills in
+later. Writers take no shared lock and send no NOTIFY; the
 publisher sends at most one NOTIFY (the seq, a hint) per publication.
 
 SQLite has one writer at a time, so commit order is transaction order: a write's event rows
